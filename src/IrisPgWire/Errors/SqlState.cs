@@ -105,6 +105,7 @@ public static class SqlState
     public const string ObjectNotInPrerequisiteState = "55000";
     public const string ObjectInUse = "55006";
     public const string LockNotAvailable = "55P03";
+    public const string CantChangeRuntimeParam = "55P02";
 
     public const string OperatorIntervention = "57000";
     public const string QueryCanceled = "57014";

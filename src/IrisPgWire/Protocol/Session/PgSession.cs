@@ -1,0 +1,731 @@
+using System.Buffers;
+using IrisPgWire.Backends;
+using IrisPgWire.Catalog;
+using IrisPgWire.Diagnostics;
+using IrisPgWire.Errors;
+using IrisPgWire.Protocol.Messages.Backend;
+using IrisPgWire.Protocol.Messages.Frontend;
+using IrisPgWire.Sql;
+using IrisPgWire.Types;
+using Microsoft.Extensions.Logging;
+
+namespace IrisPgWire.Protocol.Session;
+
+/// <summary>
+/// One client's session after startup: the state machine that dispatches each frontend message in one
+/// place (PostgreSQL manual, "Message Flow"): simple query, extended query with its error-until-Sync
+/// rule, transactions with PostgreSQL's block states, and settings.
+/// </summary>
+internal sealed class PgSession : ISessionContext, IAsyncDisposable
+{
+    /// <summary>Output is sent once this much is buffered, so long results stream at bounded memory.</summary>
+    private const int FlushThreshold = 64 * 1024;
+
+    private readonly IBackendSession _backend;
+    private readonly SessionSettings _settings;
+    private readonly MessageWriter _writer;
+    private readonly Func<MessageWriter, CancellationToken, ValueTask> _send;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Portal> _portals = new(StringComparer.Ordinal);
+    private readonly List<string> _savepoints = [];
+    private readonly StatementCancellation _cancellation = new();
+    private TransactionState _state;
+    private bool _skipUntilSync;
+
+    public PgSession(int processId, string userName, string databaseName, IBackendSession backend,
+        SessionSettings settings, MessageWriter writer, Func<MessageWriter, CancellationToken, ValueTask> send, ILogger logger)
+    {
+        ProcessId = processId;
+        UserName = userName;
+        DatabaseName = databaseName;
+        _backend = backend;
+        _settings = settings;
+        _writer = writer;
+        _send = send;
+        _logger = logger;
+    }
+
+    public int ProcessId { get; }
+    public string UserName { get; }
+    public string DatabaseName { get; }
+    public PgFormatSettings FormatSettings => _settings.Format;
+    public DateTimeOffset TransactionStart { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Cancels the running statement, as a CancelRequest or pg_cancel_backend does.</summary>
+    public void Cancel() => _cancellation.CancelByUser();
+
+    public string GetSetting(string name) => _settings.Get(name);
+
+    public string SetSetting(string name, string value, bool isLocal) =>
+        _settings.Set(name, value, isLocal, _state != TransactionState.None);
+
+    /// <summary>'I', 'T' or 'E' for ReadyForQuery.</summary>
+    private byte Status => _state switch
+    {
+        TransactionState.Block => (byte)'T',
+        TransactionState.Failed => (byte)'E',
+        _ => (byte)'I',
+    };
+
+    /// <summary>
+    /// Handles one message. Returns false when the connection must close (Terminate). A FATAL
+    /// <see cref="PgErrorException"/> escapes to the caller, which reports it and closes.
+    /// </summary>
+    public async ValueTask<bool> HandleAsync(byte code, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    {
+        var message = (FrontendMessageCode)code;
+        if (message == FrontendMessageCode.Terminate)
+            return false;
+        if (_skipUntilSync && message != FrontendMessageCode.Sync)
+            return true;
+        try
+        {
+            switch (message)
+            {
+                case FrontendMessageCode.Query:
+                    await SimpleQueryAsync(QueryMessage.Parse(payload).Sql, cancellationToken).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Parse:
+                    await ParseAsync(ParseMessage.Parse(payload)).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Bind:
+                    await BindAsync(BindMessage.Parse(payload)).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Describe:
+                    await DescribeAsync(DescribeMessage.Parse(payload, "Describe"), cancellationToken).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Execute:
+                    await ExecuteAsync(ExecuteMessage.Parse(payload), cancellationToken).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Close:
+                    await CloseAsync(DescribeMessage.Parse(payload, "Close")).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Sync:
+                    await SyncAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.Flush:
+                    await FlushAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case FrontendMessageCode.CopyData or FrontendMessageCode.CopyDone or FrontendMessageCode.CopyFail:
+                    // Outside COPY IN these are ignored, as PostgreSQL does (postgres.c, PostgresMain).
+                    break;
+                case FrontendMessageCode.FunctionCall:
+                    throw new PgErrorException(SqlState.FeatureNotSupported, "function call protocol is not supported");
+                default:
+                    throw PgErrorException.Protocol($"invalid frontend message type {code}");
+            }
+        }
+        catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
+        {
+            await FailAsync(e, extended: message != FrontendMessageCode.Query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (PgErrorException or OperationCanceledException or IOException))
+        {
+            // A bug, not a client error: logged with its stack; the client gets XX000 without internals.
+            Log.InternalError(_logger, ProcessId, e);
+            var error = new PgErrorException(SqlState.InternalError, "internal error", detail: e.Message);
+            await FailAsync(error, extended: message != FrontendMessageCode.Query, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>Ends the session: open portals closed, an open transaction rolled back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await ClosePortalsAsync().ConfigureAwait(false);
+        await _backend.DisposeAsync().ConfigureAwait(false);
+        _cancellation.Dispose();
+    }
+
+    private async ValueTask SimpleQueryAsync(string sql, CancellationToken cancellationToken)
+    {
+        var statements = SqlSplitter.Split(sql);
+        if (statements.Count == 0)
+        {
+            EmptyMessages.Write(_writer, BackendMessageCode.EmptyQueryResponse);
+        }
+        else
+        {
+            // Several statements in one Query run in one implicit transaction (PostgreSQL manual,
+            // "Multiple Statements in a Simple Query").
+            var implicitBlock = statements.Count > 1;
+            try
+            {
+                foreach (var text in statements)
+                {
+                    var statement = StatementClassifier.Classify(text);
+                    await RunStatementAsync(statement, [], [], implicitBlock, maxRows: 0, portal: null, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
+            {
+                await FailAsync(e, extended: false, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask ParseAsync(ParseMessage message)
+    {
+        var statements = SqlSplitter.Split(message.Sql);
+        if (statements.Count > 1)
+            throw new PgErrorException(SqlState.SyntaxError, "cannot insert multiple commands into a prepared statement");
+        var statement = statements.Count == 0
+            ? new ClassifiedStatement(StatementKind.Empty, "")
+            : StatementClassifier.Classify(statements[0]);
+        var types = new PgType?[message.ParameterTypeOids.Length];
+        for (var i = 0; i < types.Length; i++)
+        {
+            var oid = message.ParameterTypeOids[i];
+            if (oid == 0)
+                continue;
+            if (!PgTypeCatalog.TryGetByOid(oid, out var type))
+                throw new PgErrorException(SqlState.UndefinedObject, $"type with OID {oid} does not exist");
+            types[i] = type;
+        }
+        if (message.StatementName.Length > 0 && _statements.ContainsKey(message.StatementName))
+            throw new PgErrorException(SqlState.DuplicatePreparedStatement, $"prepared statement \"{message.StatementName}\" already exists");
+        _statements[message.StatementName] = new PreparedStatement(statement, types);
+        EmptyMessages.Write(_writer, BackendMessageCode.ParseComplete);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask BindAsync(BindMessage message)
+    {
+        var prepared = FindStatement(message.StatementName);
+        if (message.ParameterValues.Length != prepared.ParameterTypes.Length &&
+            !(prepared.ParameterTypes.Length == 0 && message.ParameterValues.Length > 0))
+        {
+            throw PgErrorException.Protocol(
+                $"bind message supplies {message.ParameterValues.Length} parameters, but prepared statement \"{message.StatementName}\" requires {prepared.ParameterTypes.Length}");
+        }
+        if (message.ParameterFormats.Length > 1 && message.ParameterFormats.Length != message.ParameterValues.Length)
+            throw PgErrorException.Protocol(
+                $"bind message has {message.ParameterFormats.Length} parameter formats but {message.ParameterValues.Length} parameters");
+        var parameters = new QueryParameter[message.ParameterValues.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var type = i < prepared.ParameterTypes.Length ? prepared.ParameterTypes[i] : null;
+            var binary = BindMessage.FormatAt(message.ParameterFormats, i) == 1;
+            parameters[i] = DecodeParameter(type, message.ParameterValues[i], binary, i + 1);
+        }
+        if (message.PortalName.Length > 0 && _portals.ContainsKey(message.PortalName))
+            throw new PgErrorException(SqlState.DuplicateCursor, $"cursor \"{message.PortalName}\" already exists");
+        if (_portals.Remove(message.PortalName, out var old))
+            await old.DisposeAsync().ConfigureAwait(false);
+        _portals[message.PortalName] = new Portal(prepared, parameters, message.ResultFormats);
+        EmptyMessages.Write(_writer, BackendMessageCode.BindComplete);
+    }
+
+    private QueryParameter DecodeParameter(PgType? type, byte[]? value, bool binary, int number)
+    {
+        if (value is null)
+            return new QueryParameter(type ?? PgTypeCatalog.Unknown, null);
+        if (type is null)
+        {
+            if (binary)
+                throw new PgErrorException(SqlState.IndeterminateDatatype, $"could not determine data type of parameter ${number}");
+            return new QueryParameter(PgTypeCatalog.Unknown, System.Text.Encoding.UTF8.GetString(value));
+        }
+        var codec = PgCodecs.For(type);
+        try
+        {
+            return new QueryParameter(type, binary ? codec.ParseBinary(value, -1) : codec.ParseText(value, -1, _settings.Format));
+        }
+        catch (PgErrorException e) when (binary)
+        {
+            throw new PgErrorException(SqlState.InvalidBinaryRepresentation,
+                $"incorrect binary data format in bind parameter {number}", innerException: e);
+        }
+    }
+
+    private async ValueTask DescribeAsync(DescribeMessage message, CancellationToken cancellationToken)
+    {
+        if (message.IsPortal)
+        {
+            var portal = FindPortal(message.Name);
+            var columns = await DescribeResultAsync(portal, cancellationToken).ConfigureAwait(false);
+            WriteRowDescriptionOrNoData(columns, portal.ResultFormats);
+            return;
+        }
+        var prepared = FindStatement(message.Name);
+        var parameterTypes = prepared.ParameterTypes.Select(t => t ?? PgTypeCatalog.Text).ToList();
+        IReadOnlyList<ResultColumn>? resultColumns = null;
+        switch (prepared.Statement.Kind)
+        {
+            case StatementKind.Query:
+                if (!CatalogQueries.TryExecute(prepared.Statement.Sql, [], this, out var catalog))
+                {
+                    var description = await _backend.DescribeAsync(prepared.Statement.Sql,
+                        prepared.ParameterTypes.Select(t => new PgTypeOrUnknown(t)).ToList(), cancellationToken).ConfigureAwait(false);
+                    parameterTypes = [.. description.ParameterTypes];
+                    resultColumns = description.Columns;
+                }
+                else
+                {
+                    resultColumns = catalog.Columns;
+                    await catalog.DisposeAsync().ConfigureAwait(false);
+                }
+                break;
+            case StatementKind.Show:
+                resultColumns = ShowColumns(prepared.Statement);
+                break;
+        }
+        ParameterDescriptionMessage.Write(_writer, parameterTypes);
+        WriteRowDescriptionOrNoData(resultColumns, []);
+    }
+
+    private async ValueTask<IReadOnlyList<ResultColumn>?> DescribeResultAsync(Portal portal, CancellationToken cancellationToken)
+    {
+        switch (portal.Statement.Statement.Kind)
+        {
+            case StatementKind.Query:
+                RefuseInFailedTransaction();
+                await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                // The result is opened now and read by the Execute that follows, as a Describe of a
+                // portal always precedes its Execute in practice.
+                await StartPortalAsync(portal, cancellationToken).ConfigureAwait(false);
+                return portal.Result?.Columns;
+            case StatementKind.Show:
+                return ShowColumns(portal.Statement.Statement);
+            default:
+                return null;
+        }
+    }
+
+    private void WriteRowDescriptionOrNoData(IReadOnlyList<ResultColumn>? columns, short[] formats)
+    {
+        if (columns is null)
+        {
+            EmptyMessages.Write(_writer, BackendMessageCode.NoData);
+            return;
+        }
+        if (formats.Length > 1 && formats.Length != columns.Count)
+            throw PgErrorException.Protocol($"bind message has {formats.Length} result formats but query has {columns.Count} columns");
+        RowDescriptionMessage.Write(_writer, columns, formats);
+    }
+
+    private async ValueTask ExecuteAsync(ExecuteMessage message, CancellationToken cancellationToken)
+    {
+        var portal = FindPortal(message.PortalName);
+        var statement = portal.Statement.Statement;
+        if (portal.Completed)
+        {
+            CommandCompleteMessage.Write(_writer, portal.Result?.CommandTag ?? "SELECT 0");
+            return;
+        }
+        await RunStatementAsync(statement, portal.Parameters, portal.ResultFormats, implicitBlock: true, message.MaxRows, portal,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask CloseAsync(DescribeMessage message)
+    {
+        if (message.IsPortal)
+        {
+            if (_portals.Remove(message.Name, out var portal))
+                await portal.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            _statements.Remove(message.Name);
+        }
+        EmptyMessages.Write(_writer, BackendMessageCode.CloseComplete);
+    }
+
+    private async ValueTask SyncAsync(CancellationToken cancellationToken)
+    {
+        _skipUntilSync = false;
+        try
+        {
+            await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
+        {
+            await FailAsync(e, extended: false, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (_state == TransactionState.None)
+            await ClosePortalsAsync().ConfigureAwait(false);
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one statement of any kind and writes its result messages.</summary>
+    private async ValueTask RunStatementAsync(ClassifiedStatement statement, IReadOnlyList<QueryParameter> parameters,
+        short[] resultFormats, bool implicitBlock, int maxRows, Portal? portal, CancellationToken cancellationToken)
+    {
+        if (statement.Kind is not (StatementKind.Commit or StatementKind.Rollback or StatementKind.RollbackToSavepoint))
+            RefuseInFailedTransaction();
+        switch (statement.Kind)
+        {
+            case StatementKind.Empty:
+                EmptyMessages.Write(_writer, BackendMessageCode.EmptyQueryResponse);
+                return;
+            case StatementKind.Query:
+                if (implicitBlock)
+                    await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                await RunQueryAsync(statement, parameters, resultFormats, maxRows, portal, cancellationToken).ConfigureAwait(false);
+                return;
+            case StatementKind.Copy:
+                throw new PgErrorException(SqlState.FeatureNotSupported, "COPY is not supported by this server yet");
+            case StatementKind.Show:
+                await ShowAsync(statement, resultFormats, describe: portal is null, cancellationToken).ConfigureAwait(false);
+                return;
+            default:
+                var tag = await RunUtilityAsync(statement, cancellationToken).ConfigureAwait(false);
+                CommandCompleteMessage.Write(_writer, tag);
+                if (portal is not null)
+                    portal.Completed = true;
+                foreach (var (name, value) in _settings.TakeReportedChanges())
+                    ParameterStatusMessage.Write(_writer, name, value);
+                return;
+        }
+    }
+
+    private async ValueTask RunQueryAsync(ClassifiedStatement statement, IReadOnlyList<QueryParameter> parameters,
+        short[] resultFormats, int maxRows, Portal? portal, CancellationToken cancellationToken)
+    {
+        portal ??= new Portal(new PreparedStatement(statement, []), parameters, resultFormats);
+        var ownsPortal = !_portals.ContainsValue(portal);
+        try
+        {
+            await StartPortalAsync(portal, cancellationToken).ConfigureAwait(false);
+            var result = portal.Result!;
+            var columns = result.Columns;
+            if (columns is null)
+            {
+                CommandCompleteMessage.Write(_writer, result.CommandTag);
+                portal.Completed = true;
+                return;
+            }
+            if (ownsPortal)
+                RowDescriptionMessage.Write(_writer, columns, resultFormats);
+            var codecs = new IPgCodec[columns.Count];
+            var binary = new bool[columns.Count];
+            for (var i = 0; i < codecs.Length; i++)
+            {
+                codecs[i] = PgCodecs.For(columns[i].Type.Type);
+                binary[i] = BindMessage.FormatAt(resultFormats, i) == 1;
+            }
+            var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
+            var sent = 0;
+            try
+            {
+                while (maxRows <= 0 || sent < maxRows)
+                {
+                    if (!await result.ReadAsync(token).ConfigureAwait(false))
+                    {
+                        portal.Completed = true;
+                        var tag = result.CommandTag;
+                        CommandCompleteMessage.Write(_writer, tag.StartsWith("SELECT ", StringComparison.Ordinal) && maxRows > 0
+                            ? $"SELECT {sent}"
+                            : tag);
+                        return;
+                    }
+                    DataRowMessage.Write(_writer, result, codecs, binary, _settings.Format);
+                    sent++;
+                    if (_writer.WrittenCount >= FlushThreshold)
+                        await _send(_writer, token).ConfigureAwait(false);
+                }
+                EmptyMessages.Write(_writer, BackendMessageCode.PortalSuspended);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw _cancellation.ToError();
+            }
+            finally
+            {
+                _cancellation.Stop();
+            }
+        }
+        finally
+        {
+            if (ownsPortal || portal.Completed)
+                await portal.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask StartPortalAsync(Portal portal, CancellationToken cancellationToken)
+    {
+        if (portal.Result is not null || portal.Completed)
+            return;
+        var sql = portal.Statement.Statement.Sql;
+        if (CatalogQueries.TryExecute(sql, portal.Parameters, this, out var catalog))
+        {
+            portal.Result = catalog;
+            return;
+        }
+        var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
+        try
+        {
+            portal.Result = await _backend.ExecuteAsync(sql, portal.Parameters, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw _cancellation.ToError();
+        }
+        finally
+        {
+            _cancellation.Stop();
+        }
+    }
+
+    private async ValueTask ShowAsync(ClassifiedStatement statement, short[] resultFormats, bool describe,
+        CancellationToken cancellationToken)
+    {
+        var columns = ShowColumns(statement);
+        List<object?[]> rows = statement.Name == "all"
+            ? [.. _settings.All().Select(s => new object?[] { s.Name, s.Value, "" })]
+            : [[_settings.Get(statement.Name!)]];
+        if (describe)
+            RowDescriptionMessage.Write(_writer, columns, resultFormats);
+        var result = new RowListResult(columns, rows, "SHOW");
+        var codecs = columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
+        var binary = columns.Select((_, i) => BindMessage.FormatAt(resultFormats, i) == 1).ToArray();
+        while (await result.ReadAsync(cancellationToken).ConfigureAwait(false))
+            DataRowMessage.Write(_writer, result, codecs, binary, _settings.Format);
+        CommandCompleteMessage.Write(_writer, "SHOW");
+    }
+
+    private IReadOnlyList<ResultColumn> ShowColumns(ClassifiedStatement statement)
+    {
+        var text = new PgTypeRef(PgTypeCatalog.Text);
+        if (statement.Name == "all")
+            return [new ResultColumn("name", text), new ResultColumn("setting", text), new ResultColumn("description", text)];
+        var name = statement.Name!;
+        _settings.Get(name);
+        var shown = _settings.All().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).Name ?? name;
+        return [new ResultColumn(shown, text)];
+    }
+
+    /// <summary>Transaction control, SET/RESET and the other statements the session answers itself. Returns the tag.</summary>
+    private async ValueTask<string> RunUtilityAsync(ClassifiedStatement statement, CancellationToken cancellationToken)
+    {
+        switch (statement.Kind)
+        {
+            case StatementKind.Begin:
+                if (_state is TransactionState.Block or TransactionState.Failed)
+                {
+                    Notice(SqlState.ActiveSqlTransaction, "there is already a transaction in progress");
+                }
+                else if (_state == TransactionState.Implicit)
+                {
+                    _state = TransactionState.Block;
+                }
+                else
+                {
+                    await _backend.BeginAsync(cancellationToken).ConfigureAwait(false);
+                    StartTransaction(TransactionState.Block);
+                }
+                return "BEGIN";
+            case StatementKind.Commit:
+                if (_state == TransactionState.Failed)
+                {
+                    await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
+                    return "ROLLBACK";
+                }
+                if (_state != TransactionState.Block)
+                    Notice(SqlState.NoActiveSqlTransaction, "there is no transaction in progress");
+                if (_state != TransactionState.None)
+                    await EndTransactionAsync(commit: true, cancellationToken).ConfigureAwait(false);
+                return "COMMIT";
+            case StatementKind.Rollback:
+                if (_state is not (TransactionState.Block or TransactionState.Failed))
+                    Notice(SqlState.NoActiveSqlTransaction, "there is no transaction in progress");
+                if (_state != TransactionState.None)
+                    await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
+                return "ROLLBACK";
+            case StatementKind.Savepoint:
+                RequireBlock("SAVEPOINT");
+                await _backend.SavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
+                _savepoints.Add(statement.Name!);
+                return "SAVEPOINT";
+            case StatementKind.ReleaseSavepoint:
+            {
+                RequireBlock("RELEASE SAVEPOINT");
+                var index = FindSavepoint(statement.Name!);
+                await _backend.ReleaseSavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
+                _savepoints.RemoveRange(index, _savepoints.Count - index);
+                return "RELEASE";
+            }
+            case StatementKind.RollbackToSavepoint:
+            {
+                RequireBlock("ROLLBACK TO SAVEPOINT");
+                var index = FindSavepoint(statement.Name!);
+                await _backend.RollbackToSavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
+                _savepoints.RemoveRange(index + 1, _savepoints.Count - index - 1);
+                _state = TransactionState.Block;
+                return "ROLLBACK";
+            }
+            case StatementKind.Set:
+                if (statement.IsLocal && _state != TransactionState.Block)
+                    Notice(SqlState.NoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks", ErrorSeverity.Warning);
+                _settings.Set(statement.Name!, statement.Value, statement.IsLocal, _state != TransactionState.None);
+                return "SET";
+            case StatementKind.SetTransaction:
+                return "SET";
+            case StatementKind.Reset:
+                if (statement.Name == "all")
+                    _settings.ResetAll();
+                else
+                    _settings.Reset(statement.Name!);
+                return "RESET";
+            case StatementKind.Discard:
+                if (_state != TransactionState.None)
+                    throw new PgErrorException(SqlState.ActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
+                if (string.Equals(statement.Name, "all", StringComparison.OrdinalIgnoreCase))
+                {
+                    _settings.ResetAll();
+                    _statements.Clear();
+                    await ClosePortalsAsync().ConfigureAwait(false);
+                }
+                return "DISCARD " + (statement.Name ?? "ALL").ToUpperInvariant();
+            case StatementKind.Deallocate:
+                if (statement.Name is null)
+                {
+                    _statements.Clear();
+                    return "DEALLOCATE ALL";
+                }
+                if (!_statements.Remove(statement.Name))
+                    throw new PgErrorException(SqlState.InvalidSqlStatementName, $"prepared statement \"{statement.Name}\" does not exist");
+                return "DEALLOCATE";
+            default:
+                throw new PgErrorException(SqlState.FeatureNotSupported, $"statement kind {statement.Kind} is not supported");
+        }
+    }
+
+    private void RefuseInFailedTransaction()
+    {
+        if (_state == TransactionState.Failed)
+        {
+            throw new PgErrorException(SqlState.InFailedSqlTransaction,
+                "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    private void RequireBlock(string what)
+    {
+        if (_state is not (TransactionState.Block or TransactionState.Failed))
+            throw new PgErrorException(SqlState.NoActiveSqlTransaction, $"{what} can only be used in transaction blocks");
+    }
+
+    private int FindSavepoint(string name)
+    {
+        var index = _savepoints.LastIndexOf(name);
+        return index >= 0
+            ? index
+            : throw new PgErrorException(SqlState.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
+    }
+
+    private async ValueTask BeginImplicitAsync(CancellationToken cancellationToken)
+    {
+        if (_state != TransactionState.None)
+            return;
+        await _backend.BeginAsync(cancellationToken).ConfigureAwait(false);
+        StartTransaction(TransactionState.Implicit);
+    }
+
+    private void StartTransaction(TransactionState state)
+    {
+        _state = state;
+        TransactionStart = DateTimeOffset.UtcNow;
+        _settings.OnTransactionStart();
+    }
+
+    private async ValueTask EndImplicitAsync(bool commit, CancellationToken cancellationToken)
+    {
+        if (_state == TransactionState.Implicit)
+            await EndTransactionAsync(commit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask EndTransactionAsync(bool commit, CancellationToken cancellationToken)
+    {
+        var wasState = _state;
+        _state = TransactionState.None;
+        _savepoints.Clear();
+        await ClosePortalsAsync().ConfigureAwait(false);
+        try
+        {
+            if (_backend.InTransaction)
+            {
+                if (commit)
+                    await _backend.CommitAsync(cancellationToken).ConfigureAwait(false);
+                else
+                    await _backend.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+            _settings.OnTransactionEnd(commit);
+        }
+        catch (PgErrorException) when (commit && wasState != TransactionState.None)
+        {
+            // A failed commit leaves nothing committed: roll back what is left, then report.
+            if (_backend.InTransaction)
+                await _backend.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            _settings.OnTransactionEnd(committed: false);
+            throw;
+        }
+        foreach (var (name, value) in _settings.TakeReportedChanges())
+            ParameterStatusMessage.Write(_writer, name, value);
+    }
+
+    /// <summary>Reports an error and applies PostgreSQL's rules for what it does to the transaction.</summary>
+    private async ValueTask FailAsync(PgErrorException error, bool extended, CancellationToken cancellationToken)
+    {
+        ErrorResponseMessage.Write(_writer, error);
+        if (_state == TransactionState.Block)
+        {
+            _state = TransactionState.Failed;
+        }
+        else if (_state == TransactionState.Implicit)
+        {
+            try
+            {
+                await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PgErrorException e)
+            {
+                Log.RollbackFailed(_logger, ProcessId, e.Message);
+            }
+        }
+        if (extended)
+        {
+            // Extended query: discard messages until Sync (PostgreSQL manual, "Extended Query").
+            _skipUntilSync = true;
+        }
+        else
+        {
+            await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Notice(string sqlState, string message, ErrorSeverity severity = ErrorSeverity.Warning) =>
+        ErrorResponseMessage.WriteNotice(_writer, new PgErrorException(sqlState, message, severity: severity));
+
+    private async ValueTask ReadyAsync(CancellationToken cancellationToken)
+    {
+        ReadyForQueryMessage.Write(_writer, Status);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask FlushAsync(CancellationToken cancellationToken) => _send(_writer, cancellationToken);
+
+    private PreparedStatement FindStatement(string name) =>
+        _statements.TryGetValue(name, out var statement)
+            ? statement
+            : throw new PgErrorException(SqlState.InvalidSqlStatementName, $"prepared statement \"{name}\" does not exist");
+
+    private Portal FindPortal(string name) =>
+        _portals.TryGetValue(name, out var portal)
+            ? portal
+            : throw new PgErrorException(SqlState.InvalidCursorName, $"portal \"{name}\" does not exist");
+
+    /// <summary>Closes every portal: PostgreSQL's portals live no longer than their transaction.</summary>
+    private async ValueTask ClosePortalsAsync()
+    {
+        foreach (var portal in _portals.Values)
+            await portal.DisposeAsync().ConfigureAwait(false);
+        _portals.Clear();
+    }
+}

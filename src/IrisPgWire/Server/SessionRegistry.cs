@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace IrisPgWire.Server;
+
+/// <summary>
+/// The live sessions by process ID, for CancelRequest (which must quote the secret key the session was
+/// given in BackendKeyData) and for the connection limit.
+/// </summary>
+internal sealed class SessionRegistry
+{
+    private readonly ConcurrentDictionary<int, Entry> _sessions = new();
+    private int _nextProcessId = 1000 + (Environment.ProcessId % 1000) * 100;
+    private int _connections;
+
+    public int Count => _sessions.Count;
+
+    /// <summary>Counts a new connection; false when the limit is reached.</summary>
+    public bool TryAdmit(int max)
+    {
+        if (Interlocked.Increment(ref _connections) <= max)
+            return true;
+        Interlocked.Decrement(ref _connections);
+        return false;
+    }
+
+    public void Release() => Interlocked.Decrement(ref _connections);
+
+    public (int ProcessId, int SecretKey) Register(Action cancel)
+    {
+        var pid = Interlocked.Increment(ref _nextProcessId);
+        var key = Random.Shared.Next(int.MinValue, int.MaxValue);
+        _sessions[pid] = new Entry(key, cancel);
+        return (pid, key);
+    }
+
+    public void Unregister(int processId) => _sessions.TryRemove(processId, out _);
+
+    /// <summary>Cancels the session's running statement when the key matches; otherwise does nothing.</summary>
+    public bool TryCancel(int processId, int secretKey)
+    {
+        if (!_sessions.TryGetValue(processId, out var entry) || entry.SecretKey != secretKey)
+            return false;
+        entry.Cancel();
+        return true;
+    }
+
+    private sealed record Entry(int SecretKey, Action Cancel);
+}
