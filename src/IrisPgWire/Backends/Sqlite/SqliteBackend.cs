@@ -1,15 +1,52 @@
+using Microsoft.Data.Sqlite;
+
 namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>The embedded default store: one SQLite database file in the data directory.</summary>
 public sealed class SqliteBackend : IBackend
 {
+    private readonly string _connectionString;
+
     /// <summary>Opens (creating when missing) the store in <paramref name="dataDirectory"/>. Throws when the directory is unusable.</summary>
-    public SqliteBackend(string dataDirectory) => throw new NotImplementedException();
+    public SqliteBackend(string dataDirectory)
+    {
+        var directory = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "irispgwire.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        // WAL lets readers run beside the one writer; FULL makes each commit durable (DESIGN.md, Backends).
+        command.CommandText = "PRAGMA journal_mode = WAL; " + SqliteSchema.CreateMetadata;
+        command.ExecuteNonQuery();
+    }
 
     public string Name => "sqlite";
 
-    public ValueTask<IBackendSession> OpenSessionAsync(ISessionContext context, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public ValueTask<IBackendSession> OpenSessionAsync(ISessionContext context, CancellationToken cancellationToken)
+    {
+        var connection = Open();
+        return ValueTask.FromResult<IBackendSession>(new SqliteSession(connection, context));
+    }
 
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON; PRAGMA busy_timeout = 30000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
 }

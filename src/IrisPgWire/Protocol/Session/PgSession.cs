@@ -150,18 +150,24 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             // Several statements in one Query run in one implicit transaction (PostgreSQL manual,
             // "Multiple Statements in a Simple Query").
             var implicitBlock = statements.Count > 1;
+            var offset = 0;
             try
             {
                 foreach (var text in statements)
                 {
+                    // Statements are slices of the query text, in order: an error position counts from its start.
+                    offset = sql.IndexOf(text, offset, StringComparison.Ordinal);
                     var statement = StatementClassifier.Classify(text);
                     await RunStatementAsync(statement, [], [], implicitBlock, maxRows: 0, portal: null, cancellationToken)
                         .ConfigureAwait(false);
+                    offset += text.Length;
                 }
                 await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
             }
             catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
             {
+                if (e.Position is { } position && offset > 0)
+                    e.Position = position + offset;
                 await FailAsync(e, extended: false, cancellationToken).ConfigureAwait(false);
                 return;
             }

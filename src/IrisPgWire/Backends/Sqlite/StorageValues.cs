@@ -1,0 +1,80 @@
+using System.Globalization;
+using IrisPgWire.Types;
+
+namespace IrisPgWire.Backends.Sqlite;
+
+/// <summary>
+/// How canonical values (see <see cref="IPgCodec"/>) are kept in SQLite and read back: integers and
+/// booleans as INTEGER, floats as REAL (NaN as the text 'NaN', which SQLite would otherwise turn into
+/// NULL), bytea as BLOB, everything else as the canonical text, so values round-trip exactly.
+/// </summary>
+internal static class StorageValues
+{
+    /// <summary>The SQLite column type that gives a PostgreSQL type the right affinity.</summary>
+    public static string Affinity(PgType type)
+    {
+        if (type.IsArray)
+            return "TEXT";
+        if (type == PgTypeCatalog.Int2 || type == PgTypeCatalog.Int4 || type == PgTypeCatalog.Int8 ||
+            type == PgTypeCatalog.Oid || type == PgTypeCatalog.Bool)
+            return "INTEGER";
+        if (type == PgTypeCatalog.Float4 || type == PgTypeCatalog.Float8)
+            return "REAL";
+        if (type == PgTypeCatalog.Bytea)
+            return "BLOB";
+        return "TEXT";
+    }
+
+    public static object? ToStorage(object? canonical) => canonical switch
+    {
+        null => null,
+        bool b => b ? 1L : 0L,
+        short s => (long)s,
+        int i => (long)i,
+        uint u => (long)u,
+        float f when float.IsNaN(f) => "NaN",
+        double d when double.IsNaN(d) => "NaN",
+        float f => (double)f,
+        _ => canonical,
+    };
+
+    /// <summary>A value read from SQLite, as the canonical value of <paramref name="type"/>.</summary>
+    public static object? FromStorage(object? stored, PgType type)
+    {
+        if (stored is null or DBNull)
+            return null;
+        if (type == PgTypeCatalog.Bool)
+            return stored is long l ? l != 0 : PgCodecs.For(type).Coerce(stored, -1);
+        if (type == PgTypeCatalog.Int4)
+            return stored is long i4 && i4 is >= int.MinValue and <= int.MaxValue ? (int)i4 : PgCodecs.For(type).Coerce(stored, -1);
+        if (type == PgTypeCatalog.Int8)
+            return stored is long i8 ? i8 : PgCodecs.For(type).Coerce(stored, -1);
+        if (type == PgTypeCatalog.Int2)
+            return stored is long i2 && i2 is >= short.MinValue and <= short.MaxValue ? (short)i2 : PgCodecs.For(type).Coerce(stored, -1);
+        if (type == PgTypeCatalog.Float8 || type == PgTypeCatalog.Float4)
+        {
+            var d = stored switch
+            {
+                double x => x,
+                long x => x,
+                string s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
+                _ => Convert.ToDouble(stored, CultureInfo.InvariantCulture),
+            };
+            return type == PgTypeCatalog.Float4 ? (float)d : d;
+        }
+        if (type == PgTypeCatalog.Bytea)
+            return stored as byte[] ?? PgCodecs.For(type).Coerce(stored, -1);
+        if (stored is string s2)
+            return s2;
+        return PgCodecs.For(type).Coerce(stored, -1);
+    }
+
+    /// <summary>The PostgreSQL type of a value SQLite computed with no better clue.</summary>
+    public static PgType TypeOfStored(object? stored) => stored switch
+    {
+        long => PgTypeCatalog.Int8,
+        double => PgTypeCatalog.Float8,
+        byte[] => PgTypeCatalog.Bytea,
+        _ => PgTypeCatalog.Text,
+    };
+}
