@@ -32,6 +32,13 @@ public interface IBackendSession : IAsyncDisposable
     ValueTask<StatementDescription> DescribeAsync(string sql, IReadOnlyList<PgTypeOrUnknown> parameterTypes,
         CancellationToken cancellationToken);
 
+    /// <summary>A table's definition; throws 42P01 when there is none (schema null or "public" for the default schema).</summary>
+    ValueTask<TableDefinition> GetTableAsync(string? schema, string name, CancellationToken cancellationToken);
+
+    /// <summary>Opens the bulk path into <paramref name="table"/> for the given columns (the rest take their defaults).</summary>
+    ValueTask<IBulkRowWriter> OpenBulkWriterAsync(TableDefinition table, IReadOnlyList<ColumnDefinition> columns,
+        CancellationToken cancellationToken);
+
     /// <summary>Runs one statement (never several separated by semicolons) with its parameters.</summary>
     ValueTask<IQueryResult> ExecuteAsync(string sql, IReadOnlyList<QueryParameter> parameters,
         CancellationToken cancellationToken);

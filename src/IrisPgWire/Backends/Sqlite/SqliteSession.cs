@@ -96,6 +96,17 @@ internal sealed class SqliteSession : IBackendSession
         return ValueTask.FromResult(new StatementDescription(types, columns));
     }
 
+    public ValueTask<TableDefinition> GetTableAsync(string? schema, string name, CancellationToken cancellationToken)
+    {
+        if (schema is not null && schema != "public")
+            throw new PgErrorException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
+        return ValueTask.FromResult(Guard(() => SqliteSchema.Get(_connection, name)));
+    }
+
+    public ValueTask<IBulkRowWriter> OpenBulkWriterAsync(TableDefinition table, IReadOnlyList<ColumnDefinition> columns,
+        CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IBulkRowWriter>(new SqliteBulkWriter(_connection, this, table, columns));
+
     public ValueTask<IQueryResult> ExecuteAsync(string sql, IReadOnlyList<QueryParameter> parameters, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

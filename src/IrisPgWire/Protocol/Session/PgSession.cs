@@ -1,6 +1,7 @@
 using System.Buffers;
 using IrisPgWire.Backends;
 using IrisPgWire.Catalog;
+using IrisPgWire.Copy;
 using IrisPgWire.Diagnostics;
 using IrisPgWire.Errors;
 using IrisPgWire.Protocol.Messages.Backend;
@@ -32,6 +33,9 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private readonly StatementCancellation _cancellation = new();
     private TransactionState _state;
     private bool _skipUntilSync;
+    private PendingQuery? _query;
+    private CopyInOperation? _copyIn;
+    private Portal? _copyPortal;
 
     public PgSession(int processId, string userName, string databaseName, IBackendSession backend,
         SessionSettings settings, MessageWriter writer, Func<MessageWriter, CancellationToken, ValueTask> send, ILogger logger)
@@ -77,6 +81,11 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         var message = (FrontendMessageCode)code;
         if (message == FrontendMessageCode.Terminate)
             return false;
+        if (_copyIn is not null)
+        {
+            await CopyMessageAsync(message, payload, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
         if (_skipUntilSync && message != FrontendMessageCode.Sync)
             return true;
         try
@@ -133,6 +142,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     /// <summary>Ends the session: open portals closed, an open transaction rolled back.</summary>
     public async ValueTask DisposeAsync()
     {
+        await EndCopyAsync().ConfigureAwait(false);
         await ClosePortalsAsync().ConfigureAwait(false);
         await _backend.DisposeAsync().ConfigureAwait(false);
         _cancellation.Dispose();
@@ -144,35 +154,124 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         if (statements.Count == 0)
         {
             EmptyMessages.Write(_writer, BackendMessageCode.EmptyQueryResponse);
+            await ReadyAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
-        else
+        // Several statements in one Query run in one implicit transaction (PostgreSQL manual,
+        // "Multiple Statements in a Simple Query").
+        _query = new PendingQuery(sql, statements, ImplicitBlock: statements.Count > 1);
+        await ContinueQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the simple query's remaining statements; a COPY FROM STDIN pauses it until CopyDone.</summary>
+    private async ValueTask ContinueQueryAsync(CancellationToken cancellationToken)
+    {
+        var query = _query!;
+        try
         {
-            // Several statements in one Query run in one implicit transaction (PostgreSQL manual,
-            // "Multiple Statements in a Simple Query").
-            var implicitBlock = statements.Count > 1;
-            var offset = 0;
-            try
+            while (query.Next < query.Statements.Count)
             {
-                foreach (var text in statements)
-                {
-                    // Statements are slices of the query text, in order: an error position counts from its start.
-                    offset = sql.IndexOf(text, offset, StringComparison.Ordinal);
-                    var statement = StatementClassifier.Classify(text);
-                    await RunStatementAsync(statement, [], [], implicitBlock, maxRows: 0, portal: null, cancellationToken)
-                        .ConfigureAwait(false);
-                    offset += text.Length;
-                }
-                await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+                var text = query.Statements[query.Next++];
+                // Statements are slices of the query text, in order: an error position counts from its start.
+                query.Offset = query.Sql.IndexOf(text, query.Offset, StringComparison.Ordinal);
+                var statement = StatementClassifier.Classify(text);
+                await RunStatementAsync(statement, [], [], query.ImplicitBlock, maxRows: 0, portal: null, cancellationToken)
+                    .ConfigureAwait(false);
+                if (_copyIn is not null)
+                    return;
+                query.Offset += text.Length;
             }
-            catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
-            {
-                if (e.Position is { } position && offset > 0)
-                    e.Position = position + offset;
-                await FailAsync(e, extended: false, cancellationToken).ConfigureAwait(false);
-                return;
-            }
+            _query = null;
+            await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
+        {
+            await FailQueryAsync(e, cancellationToken).ConfigureAwait(false);
+            return;
         }
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An error ends the simple query: the rest of its statements are not run.</summary>
+    private async ValueTask FailQueryAsync(PgErrorException error, CancellationToken cancellationToken)
+    {
+        if (_query is { } query && error.Position is { } position && query.Offset > 0)
+            error.Position = position + query.Offset;
+        _query = null;
+        await FailAsync(error, extended: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// COPY FROM STDIN in progress: CopyData feeds it, CopyDone ends it, CopyFail aborts it; Flush and
+    /// Sync are ignored; anything else is a protocol error that aborts the COPY (manual, "COPY Operations").
+    /// </summary>
+    private async ValueTask CopyMessageAsync(FrontendMessageCode message, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    {
+        var copy = _copyIn!;
+        try
+        {
+            switch (message)
+            {
+                case FrontendMessageCode.CopyData:
+                    await copy.FeedAsync(payload, cancellationToken).ConfigureAwait(false);
+                    return;
+                case FrontendMessageCode.CopyDone:
+                    var rows = await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    var portal = _copyPortal;
+                    await EndCopyAsync().ConfigureAwait(false);
+                    CommandCompleteMessage.Write(_writer, $"COPY {rows}");
+                    if (portal is not null)
+                        portal.Completed = true;
+                    else
+                        await ContinueQueryAsync(cancellationToken).ConfigureAwait(false);
+                    return;
+                case FrontendMessageCode.CopyFail:
+                    throw new PgErrorException(SqlState.QueryCanceled, $"COPY from stdin failed: {CopyFailMessage.Parse(payload).Reason}");
+                case FrontendMessageCode.Flush or FrontendMessageCode.Sync:
+                    return;
+                default:
+                    throw new PgErrorException(SqlState.ProtocolViolation,
+                        $"unexpected message type 0x{(byte)message:X2} during COPY from stdin");
+            }
+        }
+        catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
+        {
+            var extended = _copyPortal is not null;
+            await EndCopyAsync().ConfigureAwait(false);
+            if (extended)
+                await FailAsync(e, extended: true, cancellationToken).ConfigureAwait(false);
+            else
+                await FailQueryAsync(e, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask StartCopyAsync(ClassifiedStatement statement, Portal? portal, CancellationToken cancellationToken)
+    {
+        var copy = CopyStatementParser.Parse(statement.Sql);
+        if (copy.Endpoint is CopyEndpoint.File or CopyEndpoint.Program)
+        {
+            throw new PgErrorException(SqlState.FeatureNotSupported,
+                $"COPY {(copy.IsFrom ? "FROM" : "TO")} a server-side {(copy.Endpoint == CopyEndpoint.File ? "file" : "program")} is not supported",
+                hint: $"Use COPY {(copy.IsFrom ? "FROM STDIN" : "TO STDOUT")}, or psql's \\copy.");
+        }
+        if (!copy.IsFrom)
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY TO STDOUT is not supported yet");
+        // A COPY is all or nothing: outside a transaction block it runs in its own.
+        await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+        var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
+        _copyIn = operation;
+        _copyPortal = portal;
+        CopyInResponseMessage.Write(_writer, binary: false, operation.ColumnCount);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask EndCopyAsync()
+    {
+        var copy = _copyIn;
+        _copyIn = null;
+        _copyPortal = null;
+        if (copy is not null)
+            await copy.DisposeAsync().ConfigureAwait(false);
     }
 
     private ValueTask ParseAsync(ParseMessage message)
@@ -376,7 +475,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 await RunQueryAsync(statement, parameters, resultFormats, maxRows, portal, cancellationToken).ConfigureAwait(false);
                 return;
             case StatementKind.Copy:
-                throw new PgErrorException(SqlState.FeatureNotSupported, "COPY is not supported by this server yet");
+                await StartCopyAsync(statement, portal, cancellationToken).ConfigureAwait(false);
+                return;
             case StatementKind.Show:
                 await ShowAsync(statement, resultFormats, describe: portal is null, cancellationToken).ConfigureAwait(false);
                 return;

@@ -1,0 +1,272 @@
+using System.Buffers;
+using System.Text.Unicode;
+using IrisPgWire.Backends;
+using IrisPgWire.Errors;
+using IrisPgWire.Sql;
+using IrisPgWire.Types;
+
+namespace IrisPgWire.Copy;
+
+/// <summary>
+/// One COPY FROM STDIN: CopyData payloads go through the record reader and field parser, each field is
+/// converted with its column's codec, and rows go to the store's bulk writer in batches. Errors carry
+/// PostgreSQL's CONTEXT. The session owns the transaction; disposing an unfinished operation only frees
+/// its resources, the session rolls back.
+/// </summary>
+internal sealed class CopyInOperation : IAsyncDisposable
+{
+    private const int BatchRows = 1000;
+
+    private readonly TableDefinition _table;
+    private readonly ColumnDefinition[] _columns;
+    private readonly IPgCodec[] _codecs;
+    private readonly bool[] _forceNotNull;
+    private readonly bool[] _forceNull;
+    private readonly CopyOptions _options;
+    private readonly PgFormatSettings _settings;
+    private readonly IBulkRowWriter _writer;
+    private readonly CopyRecordReader _reader;
+    private readonly CopyRow _row = new();
+    private readonly List<object?[]> _batch = [];
+    private readonly List<long> _batchLines = [];
+    private readonly CopyRecordReader.RecordHandler _onRecord;
+    private int _batchCount;
+    private bool _headerPending;
+
+    private CopyInOperation(TableDefinition table, ColumnDefinition[] columns, CopyOptions options, PgFormatSettings settings,
+        IBulkRowWriter writer)
+    {
+        _table = table;
+        _columns = columns;
+        _options = options;
+        _settings = settings;
+        _writer = writer;
+        _codecs = [.. columns.Select(c => PgCodecs.For(c.Type.Type))];
+        _forceNotNull = [.. columns.Select(c => options.ForceNotNull?.Contains(c.Name) ?? false)];
+        _forceNull = [.. columns.Select(c => options.ForceNull?.Contains(c.Name) ?? false)];
+        _reader = new CopyRecordReader(options);
+        _headerPending = options.Header != CopyHeader.None;
+        _onRecord = OnRecord;
+    }
+
+    /// <summary>Rows stored so far.</summary>
+    public long RowCount { get; private set; }
+
+    public CopyOptions Options => _options;
+
+    public int ColumnCount => _columns.Length;
+
+    /// <summary>Checks the statement and options, finds the table and columns, and opens the bulk writer.</summary>
+    public static async ValueTask<CopyInOperation> StartAsync(CopyStatement statement, IBackendSession backend,
+        PgFormatSettings settings, CancellationToken cancellationToken)
+    {
+        var options = CopyOptions.From(statement.Options, isFrom: true);
+        if (options.Format == CopyFormat.Binary)
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY FROM in BINARY format is not supported yet");
+        if (options.Encoding is { } encoding && !IsUtf8(encoding))
+            throw new PgErrorException(SqlState.FeatureNotSupported, $"COPY with ENCODING '{encoding}' is not supported: send UTF8");
+        if (statement.WhereClause is not null)
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY FROM ... WHERE is not supported yet");
+        var table = await backend.GetTableAsync(statement.Schema, statement.Table!, cancellationToken).ConfigureAwait(false);
+        var columns = ResolveColumns(table, statement.Columns);
+        CheckForced(options.ForceNotNull, "FORCE_NOT_NULL", columns);
+        CheckForced(options.ForceNull, "FORCE_NULL", columns);
+        var writer = await backend.OpenBulkWriterAsync(table, columns, cancellationToken).ConfigureAwait(false);
+        return new CopyInOperation(table, columns, options, settings, writer);
+    }
+
+    public async ValueTask FeedAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
+    {
+        foreach (var segment in data)
+            _reader.Feed(segment.Span, _onRecord);
+        if (_batchCount > 0)
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>CopyDone: the last record, the last batch; returns the row count for the tag.</summary>
+    public async ValueTask<long> CompleteAsync(CancellationToken cancellationToken)
+    {
+        _reader.Complete(_onRecord);
+        if (_batchCount > 0)
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return RowCount;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Release();
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void OnRecord(ReadOnlySpan<byte> record, long line)
+    {
+        try
+        {
+            if (!Utf8.IsValid(record))
+                throw InvalidEncoding(record);
+            _row.Clear();
+            _row.LineNumber = line;
+            if (_options.IsCsv)
+                CopyFieldParser.ParseCsv(record, _options, _row);
+            else
+                CopyFieldParser.ParseText(record, _options, _row);
+        }
+        catch (PgErrorException e) when (e.Context is null)
+        {
+            e.Context = CopyErrorContext.LineWithText(_table.Name, line, record);
+            throw;
+        }
+        if (_headerPending)
+        {
+            _headerPending = false;
+            if (_options.Header == CopyHeader.Match)
+                MatchHeader(record, line);
+            return;
+        }
+        // An empty line with one column is one empty field; more fields than columns, or fewer, is an error.
+        if (_row.FieldCount > _columns.Length)
+            throw new PgErrorException(SqlState.BadCopyFileFormat, "extra data after last expected column")
+            {
+                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+            };
+        if (_row.FieldCount < _columns.Length)
+            throw new PgErrorException(SqlState.BadCopyFileFormat, $"missing data for column \"{_columns[_row.FieldCount].Name}\"")
+            {
+                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+            };
+        var values = NextBatchRow();
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var isNull = _row.IsNull(i);
+            if (_options.IsCsv)
+            {
+                if (isNull && _forceNotNull[i])
+                    isNull = false;
+                else if (!isNull && _forceNull[i] && _row.Field(i).SequenceEqual(_options.NullBytes))
+                    isNull = true;
+            }
+            if (isNull)
+            {
+                if (_columns[i].NotNull)
+                    throw NotNullViolation(i, record, line);
+                values[i] = null;
+                continue;
+            }
+            try
+            {
+                values[i] = _codecs[i].ParseText(_row.Field(i), _columns[i].Type.Modifier, _settings);
+            }
+            catch (PgErrorException e)
+            {
+                e.Context = CopyErrorContext.Column(_table.Name, line, _columns[i].Name, _row.Field(i));
+                throw;
+            }
+        }
+        _batchLines.Add(line);
+        _batchCount++;
+    }
+
+    private object?[] NextBatchRow()
+    {
+        if (_batchCount < _batch.Count)
+            return _batch[_batchCount];
+        var row = new object?[_columns.Length];
+        _batch.Add(row);
+        return row;
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _writer.WriteAsync(_batch, _batchCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && _writer.FailedRow < _batchLines.Count)
+        {
+            e.Context = CopyErrorContext.Line(_table.Name, _batchLines[_writer.FailedRow]);
+            throw;
+        }
+        RowCount += _batchCount;
+        _batchCount = 0;
+        _batchLines.Clear();
+        if (_batch.Count > BatchRows)
+            _batch.RemoveRange(BatchRows, _batch.Count - BatchRows);
+    }
+
+    /// <summary>HEADER MATCH: the header's fields must name the columns in order (copyfromparse.c, NextCopyFromRawFields).</summary>
+    private void MatchHeader(ReadOnlySpan<byte> record, long line)
+    {
+        if (_row.FieldCount != _columns.Length)
+            throw new PgErrorException(SqlState.BadCopyFileFormat,
+                $"wrong number of fields in header line: got {_row.FieldCount}, expected {_columns.Length}")
+            {
+                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+            };
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var name = System.Text.Encoding.UTF8.GetString(_row.Field(i));
+            if (_row.IsNull(i))
+                throw new PgErrorException(SqlState.BadCopyFileFormat,
+                    $"column name mismatch in header line field {i + 1}: got null value (\"{_options.Null}\"), expected \"{_columns[i].Name}\"")
+                {
+                    Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+                };
+            if (name != _columns[i].Name)
+                throw new PgErrorException(SqlState.BadCopyFileFormat,
+                    $"column name mismatch in header line field {i + 1}: got \"{name}\", expected \"{_columns[i].Name}\"")
+                {
+                    Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+                };
+        }
+    }
+
+    private PgErrorException NotNullViolation(int column, ReadOnlySpan<byte> record, long line) =>
+        new(SqlState.NotNullViolation,
+            $"null value in column \"{_columns[column].Name}\" of relation \"{_table.Name}\" violates not-null constraint")
+        {
+            Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+            SchemaName = _table.Schema,
+            TableName = _table.Name,
+            ColumnName = _columns[column].Name,
+        };
+
+    private static PgErrorException InvalidEncoding(ReadOnlySpan<byte> record)
+    {
+        var at = 0;
+        while (at < record.Length && System.Text.Rune.DecodeFromUtf8(record[at..], out _, out var used) == OperationStatus.Done)
+            at += used;
+        var end = Math.Min(record.Length, at + 1);
+        while (end < record.Length && end < at + 4 && (record[end] & 0xC0) == 0x80)
+            end++;
+        var bytes = string.Join(" ", record[at..end].ToArray().Select(b => $"0x{b:x2}"));
+        return new PgErrorException(SqlState.CharacterNotInRepertoire, $"invalid byte sequence for encoding \"UTF8\": {bytes}");
+    }
+
+    private static ColumnDefinition[] ResolveColumns(TableDefinition table, IReadOnlyList<string>? names)
+    {
+        if (names is null)
+            return [.. table.Columns];
+        var columns = new List<ColumnDefinition>();
+        foreach (var name in names)
+        {
+            var column = table.Find(name) ?? throw new PgErrorException(SqlState.UndefinedColumn,
+                $"column \"{name}\" of relation \"{table.Name}\" does not exist");
+            if (columns.Contains(column))
+                throw new PgErrorException(SqlState.DuplicateColumn, $"column \"{name}\" specified more than once");
+            columns.Add(column);
+        }
+        return [.. columns];
+    }
+
+    private static void CheckForced(IReadOnlyList<string>? names, string option, ColumnDefinition[] columns)
+    {
+        foreach (var name in names ?? [])
+        {
+            if (!columns.Any(c => c.Name == name))
+                throw new PgErrorException(SqlState.InvalidColumnReference, $"{option} column \"{name}\" not referenced by COPY");
+        }
+    }
+
+    private static bool IsUtf8(string encoding) =>
+        encoding.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() is "UTF8" or "UNICODE" or "SQLASCII";
+}

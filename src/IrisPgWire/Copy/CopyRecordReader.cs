@@ -1,0 +1,220 @@
+using System.Buffers;
+using IrisPgWire.Errors;
+
+namespace IrisPgWire.Copy;
+
+/// <summary>
+/// Cuts COPY input into records however the CopyData messages split it: it keeps what it has not
+/// finished, learns the line ending from the first line and holds every later line to it, finds the
+/// <c>\.</c> end marker, and in CSV keeps newlines inside quotes in the record
+/// (copyfromparse.c, CopyReadLineText). Each record goes to <see cref="RecordHandler"/>.
+/// </summary>
+internal sealed class CopyRecordReader
+{
+    /// <summary>Called with each whole record (line ending removed) and its line number.</summary>
+    public delegate void RecordHandler(ReadOnlySpan<byte> record, long lineNumber);
+
+    private enum LineEnding
+    {
+        Unknown,
+        Newline,
+        CarriageReturn,
+        CarriageReturnNewline,
+    }
+
+    private readonly CopyOptions _options;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private int _start;
+    private int _end;
+    private int _scan;
+    private bool _inQuote;
+    private LineEnding _ending;
+
+    public CopyRecordReader(CopyOptions options) => _options = options;
+
+    /// <summary>Lines read so far, the current one included.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>True once the end marker was read; later input is ignored.</summary>
+    public bool Ended { get; private set; }
+
+    public void Feed(ReadOnlySpan<byte> data, RecordHandler handler)
+    {
+        if (Ended || data.IsEmpty)
+            return;
+        Append(data);
+        Scan(handler, final: false);
+    }
+
+    /// <summary>The input is complete: a last record without a line ending is processed.</summary>
+    public void Complete(RecordHandler handler)
+    {
+        if (Ended)
+            return;
+        Scan(handler, final: true);
+        if (_end > _start)
+        {
+            if (_inQuote)
+            {
+                LineNumber++;
+                throw new PgErrorException(SqlState.BadCopyFileFormat, "unterminated CSV quoted field");
+            }
+            Emit(_buffer.AsSpan(_start, _end - _start), handler);
+            _start = _scan = _end;
+        }
+    }
+
+    public void Release()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        if (_start > 0 && _end + data.Length > _buffer.Length)
+        {
+            // Move the unfinished record to the front before growing.
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _scan -= _start;
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end + data.Length > _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + data.Length));
+            _buffer.AsSpan(0, _end).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        data.CopyTo(_buffer.AsSpan(_end));
+        _end += data.Length;
+    }
+
+    private void Scan(RecordHandler handler, bool final)
+    {
+        var csv = _options.IsCsv;
+        var quote = _options.Quote;
+        var escape = _options.Escape;
+        var specials = csv ? SearchValues.Create([(byte)'\n', (byte)'\r', quote, escape]) : SearchValues.Create((byte)'\n', (byte)'\r', (byte)'\\');
+        while (_scan < _end && !Ended)
+        {
+            var span = _buffer.AsSpan(_scan, _end - _scan);
+            var at = span.IndexOfAny(specials);
+            if (at < 0)
+            {
+                _scan = _end;
+                return;
+            }
+            var i = _scan + at;
+            var c = _buffer[i];
+            if (csv && (c == quote || c == escape))
+            {
+                if (!_inQuote)
+                {
+                    // Outside quotes only the quote matters; the escape is an ordinary byte.
+                    _inQuote = c == quote;
+                    _scan = i + 1;
+                    continue;
+                }
+                // Inside quotes: an escape before a quote (or before the escape) makes it literal; when
+                // the escape is the quote itself, "" is a literal quote. Either way the next byte decides.
+                if (i + 1 >= _end && !final)
+                {
+                    _scan = i;
+                    return;
+                }
+                var following = i + 1 < _end ? _buffer[i + 1] : -1;
+                if (c == escape && (following == quote || (escape != quote && following == escape)))
+                {
+                    _scan = i + 2;
+                    continue;
+                }
+                if (c == quote)
+                    _inQuote = false;
+                _scan = i + 1;
+                continue;
+            }
+            if (c == (byte)'\\')
+            {
+                // TEXT: a backslash takes the next byte with it, so an escaped line ending does not end the line.
+                if (i + 1 >= _end && !final)
+                {
+                    _scan = i;
+                    return;
+                }
+                _scan = Math.Min(i + 2, _end);
+                continue;
+            }
+            if (_inQuote)
+            {
+                _scan = i + 1;
+                continue;
+            }
+            // A line ending.
+            int next;
+            if (c == (byte)'\r')
+            {
+                if (i + 1 >= _end && !final)
+                {
+                    _scan = i;
+                    return;
+                }
+                var crlf = i + 1 < _end && _buffer[i + 1] == (byte)'\n';
+                if (_ending == LineEnding.Unknown)
+                    _ending = crlf ? LineEnding.CarriageReturnNewline : LineEnding.CarriageReturn;
+                else if (_ending == LineEnding.Newline || (_ending == LineEnding.CarriageReturnNewline && !crlf))
+                    throw LineEndingError(carriageReturn: true);
+                else if (_ending == LineEnding.CarriageReturn && crlf)
+                    throw LineEndingError(carriageReturn: false);
+                next = crlf ? i + 2 : i + 1;
+            }
+            else
+            {
+                if (_ending == LineEnding.Unknown)
+                    _ending = LineEnding.Newline;
+                else if (_ending != LineEnding.Newline)
+                    throw LineEndingError(carriageReturn: false);
+                next = i + 1;
+            }
+            var record = _buffer.AsSpan(_start, i - _start);
+            _start = _scan = next;
+            Emit(record, handler);
+        }
+    }
+
+    private void Emit(ReadOnlySpan<byte> record, RecordHandler handler)
+    {
+        LineNumber++;
+        if (record.Length >= 2 && record[0] == (byte)'\\' && record[1] == (byte)'.')
+        {
+            if (record.Length == 2)
+            {
+                Ended = true;
+                return;
+            }
+            if (!_options.IsCsv)
+                throw new PgErrorException(SqlState.BadCopyFileFormat, "end-of-copy marker corrupt");
+        }
+        handler(record, LineNumber);
+    }
+
+    private PgErrorException LineEndingError(bool carriageReturn)
+    {
+        LineNumber++;
+        var csv = _options.IsCsv;
+        return (csv, carriageReturn) switch
+        {
+            (false, true) => new PgErrorException(SqlState.BadCopyFileFormat, "literal carriage return found in data",
+                hint: "Use \"\\r\" to represent carriage return."),
+            (false, false) => new PgErrorException(SqlState.BadCopyFileFormat, "literal newline found in data",
+                hint: "Use \"\\n\" to represent newline."),
+            (true, true) => new PgErrorException(SqlState.BadCopyFileFormat, "unquoted carriage return found in data",
+                hint: "Use quoted CSV field to represent carriage return."),
+            (true, false) => new PgErrorException(SqlState.BadCopyFileFormat, "unquoted newline found in data",
+                hint: "Use quoted CSV field to represent newline."),
+        };
+    }
+}

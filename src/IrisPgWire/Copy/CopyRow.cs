@@ -1,0 +1,68 @@
+namespace IrisPgWire.Copy;
+
+/// <summary>
+/// One decoded row, reused for every row: each field's bytes after escape processing (valid until the
+/// next row), whether it is NULL, and the line it came from. Nothing here is allocated per row.
+/// </summary>
+public sealed class CopyRow
+{
+    private byte[] _data = new byte[4096];
+    private int _length;
+    private readonly List<(int Start, int Length, bool IsNull, bool Quoted)> _fields = [];
+
+    /// <summary>Line number of the row, counting from 1 and including a header line.</summary>
+    public long LineNumber { get; internal set; }
+
+    /// <summary>The row's raw text (without its line ending), for error context.</summary>
+    public ReadOnlyMemory<byte> RawLine { get; internal set; }
+
+    public int FieldCount => _fields.Count;
+
+    public ReadOnlySpan<byte> Field(int index)
+    {
+        var (start, length, _, _) = _fields[index];
+        return _data.AsSpan(start, length);
+    }
+
+    public bool IsNull(int index) => _fields[index].IsNull;
+
+    /// <summary>True when any part of a CSV field was quoted (a quoted NULL string is not NULL).</summary>
+    public bool IsQuoted(int index) => _fields[index].Quoted;
+
+    internal void Clear()
+    {
+        _length = 0;
+        _fields.Clear();
+    }
+
+    internal int Mark => _length;
+
+    internal void Append(byte b)
+    {
+        if (_length == _data.Length)
+            Array.Resize(ref _data, _data.Length * 2);
+        _data[_length++] = b;
+    }
+
+    internal void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_length + bytes.Length > _data.Length)
+            Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + bytes.Length));
+        bytes.CopyTo(_data.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    internal void EndField(int start, bool isNull, bool quoted) => _fields.Add((start, _length - start, isNull, quoted));
+
+    internal void SetNull(int index)
+    {
+        var f = _fields[index];
+        _fields[index] = (f.Start, f.Length, true, f.Quoted);
+    }
+
+    internal void SetNotNull(int index)
+    {
+        var f = _fields[index];
+        _fields[index] = (f.Start, f.Length, false, f.Quoted);
+    }
+}

@@ -1,0 +1,108 @@
+using IrisPgWire.Tests.Infrastructure;
+
+namespace IrisPgWire.Tests.Integration.Copy;
+
+/// <summary>
+/// COPY FROM STDIN in TEXT and CSV, compared with PostgreSQL 15 case by case: the same script through
+/// psql must give the same output on both servers (rows, tags, errors with their CONTEXT and SQLSTATE).
+/// </summary>
+[Collection(InProcessServerCollection.Name)]
+public class CopyFromDifferentialTests(InProcessServer server, ReferencePostgres reference)
+{
+    private const string Ints = "a int, b text";
+
+    public static TheoryData<CopyCase> Cases() =>
+    [
+        // TEXT format basics.
+        new("text_basic", Ints, "COPY {t} FROM STDIN;", "1\tone\n2\ttwo"),
+        new("text_null_marker", Ints, "COPY {t} FROM STDIN;", "1\t\\N\n\\N\tx"),
+        new("text_empty_string_is_not_null", Ints, "COPY {t} FROM STDIN;", "1\t"),
+        new("text_escapes", Ints, "COPY {t} FROM STDIN;", "1\ta\\tb\\nc\\\\d\\re\n2\t\\101\\x42\\x4a\\7\n3\t\\b\\f\\v"),
+        new("text_escaped_delimiter", Ints, "COPY {t} FROM STDIN WITH (DELIMITER ',');", "1,a\\,b"),
+        new("text_custom_null", Ints, "COPY {t} FROM STDIN WITH (NULL 'NULL');", "1\tNULL\n2\t\\N"),
+        new("text_legacy_delimiter_and_null", Ints, "COPY {t} FROM STDIN WITH DELIMITER AS '|' NULL AS '';", "1|\n2|x"),
+        new("text_column_list", "a int, b text, c int DEFAULT 7", "COPY {t} (b, a) FROM STDIN;", "x\t1\ny\t2"),
+        new("text_unicode", Ints, "COPY {t} FROM STDIN;", "1\tZoë ü 日本 😀"),
+        new("text_header_skipped", Ints, "COPY {t} FROM STDIN WITH (HEADER true);", "a\tb\n1\tx"),
+        new("text_extra_column", Ints, "COPY {t} FROM STDIN;", "1\tx\textra"),
+        new("text_missing_column", Ints, "COPY {t} FROM STDIN;", "1"),
+        new("text_missing_column_on_line_3", Ints, "COPY {t} FROM STDIN;", "1\ta\n2\tb\n3"),
+        new("text_bad_integer", Ints, "COPY {t} FROM STDIN;", "1\tok\nabc\tx"),
+        new("text_integer_out_of_range", Ints, "COPY {t} FROM STDIN;", "99999999999\tx"),
+        new("text_empty_for_integer", Ints, "COPY {t} FROM STDIN;", "\tx"),
+        new("text_varchar_too_long", "a int, b varchar(3)", "COPY {t} FROM STDIN;", "1\tabcd"),
+        new("text_varchar_trailing_spaces_cut", "a int, b varchar(3)", "COPY {t} FROM STDIN;", "1\tabc   "),
+        new("text_char_padded", "a int, b char(4)", "COPY {t} FROM STDIN;", "1\tab"),
+        new("text_not_null_violation", "a int, b text NOT NULL", "COPY {t} FROM STDIN;", "1\t\\N"),
+        new("text_unique_violation", "a int PRIMARY KEY, b text", "COPY {t} FROM STDIN;", "1\tx\n2\ty\n1\tz"),
+        new("text_numeric_scale", "a int, b numeric(8,2)", "COPY {t} FROM STDIN;", "1\t1.005\n2\t-0.004\n3\t12345"),
+        new("text_numeric_overflow", "a int, b numeric(4,2)", "COPY {t} FROM STDIN;", "1\t123.4"),
+        new("text_booleans", "a int, b boolean", "COPY {t} FROM STDIN;", "1\tt\n2\tfalse\n3\tyes\n4\tOFF\n5\t1"),
+        new("text_bad_boolean", "a int, b boolean", "COPY {t} FROM STDIN;", "1\tmaybe"),
+        new("text_dates", "a int, b date", "COPY {t} FROM STDIN;", "1\t2024-02-29\n2\t20240301\n3\tJan 5 2020"),
+        new("text_bad_date", "a int, b date", "COPY {t} FROM STDIN;", "1\t2024-02-30"),
+        new("text_garbage_date", "a int, b date", "COPY {t} FROM STDIN;", "1\tnot a date"),
+        new("text_timestamps", "a int, b timestamp", "COPY {t} FROM STDIN;", "1\t2024-05-06 07:08:09.123456\n2\t2024-05-06T07:08:09"),
+        new("text_floats", "a int, b double precision", "COPY {t} FROM STDIN;", "1\t0.1\n2\t1e300\n3\tNaN\n4\t-Infinity\n5\t1.5e-7"),
+        new("text_uuid", "a int, b uuid", "COPY {t} FROM STDIN;", "1\tA0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11\n2\t{a0eebc999c0b4ef8bb6d6bb9bd380a12}"),
+        new("text_bad_uuid", "a int, b uuid", "COPY {t} FROM STDIN;", "1\tnot-a-uuid"),
+        new("text_json", "a int, b json, c jsonb", "COPY {t} FROM STDIN;", "1\t{\"b\":1, \"a\" : [1,2]}\t{\"b\":1, \"a\" : [1,2], \"aa\": null}"),
+        new("text_bytea", "a int, b bytea", "COPY {t} FROM STDIN;", "1\t\\\\x0102ff\n2\tabc"),
+        new("text_smallint_overflow", "a smallint, b text", "COPY {t} FROM STDIN;", "40000\tx"),
+        new("text_end_marker_corrupt", Ints, "COPY {t} FROM STDIN;", "1\ta\n\\.x"),
+        new("text_long_value_in_context", "a int, b int", "COPY {t} FROM STDIN;", "1\t" + new string('9', 150)),
+        new("text_defaults_for_omitted", "a int, b text DEFAULT 'dflt', c int", "COPY {t} (a, c) FROM STDIN;", "1\t2"),
+        new("text_unknown_column", Ints, "COPY {t} (a, nope) FROM STDIN;", ""),
+        new("text_duplicate_column", Ints, "COPY {t} (a, a) FROM STDIN;", ""),
+        new("text_empty_input", Ints, "COPY {t} FROM STDIN;", ""),
+        // CSV.
+        new("csv_basic", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,one\n2,two"),
+        new("csv_quoted", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n3,\"\""),
+        new("csv_null_vs_empty", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,\n2,\"\""),
+        new("csv_multiline_field", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,\"line1\nline2\"\n2,x"),
+        new("csv_header", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, HEADER);", "a,b\n1,x"),
+        new("csv_legacy_header", Ints, "COPY {t} FROM STDIN WITH CSV HEADER;", "a,b\n1,x\n2,y"),
+        new("csv_header_match", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, HEADER match);", "a,b\n1,x"),
+        new("csv_header_mismatch", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, HEADER match);", "a,c\n1,x"),
+        new("csv_header_wrong_count", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, HEADER match);", "a\n1,x"),
+        new("csv_custom_quote_escape", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, QUOTE '''', ESCAPE '\\');", "1,'it\\'s'\n2,'a\\\\b'"),
+        new("csv_force_not_null", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (b));", "1,\n2,x"),
+        new("csv_force_null", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, FORCE_NULL (b));", "1,\"\"\n2,x"),
+        new("csv_legacy_force_not_null", Ints, "COPY {t} FROM STDIN WITH CSV FORCE NOT NULL b;", "1,\n"),
+        new("csv_custom_null", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, NULL 'NA');", "1,NA\n2,\"NA\"\n3,"),
+        new("csv_delimiter_semicolon", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, DELIMITER ';');", "1;a,b"),
+        new("csv_unterminated_quote", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,\"abc"),
+        new("csv_extra_column", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,a,b"),
+        new("csv_bad_value", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "x,a"),
+        new("csv_spaces_kept", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1, a \n2,\" b \""),
+        new("csv_end_marker_alone", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,a\n\\.\n"),
+        // Options refused as PostgreSQL refuses them.
+        new("option_conflicting", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, FORMAT text);", ""),
+        new("option_unknown_format", Ints, "COPY {t} FROM STDIN WITH (FORMAT xml);", ""),
+        new("option_unknown", Ints, "COPY {t} FROM STDIN WITH (COLOR 'red');", ""),
+        new("option_long_delimiter", Ints, "COPY {t} FROM STDIN WITH (DELIMITER '||');", ""),
+        new("option_newline_delimiter", Ints, "COPY {t} FROM STDIN WITH (DELIMITER E'\\n');", ""),
+        new("option_quote_in_text", Ints, "COPY {t} FROM STDIN WITH (QUOTE '\"');", ""),
+        new("option_escape_in_text", Ints, "COPY {t} FROM STDIN WITH (ESCAPE '\\');", ""),
+        new("option_delimiter_in_null", Ints, "COPY {t} FROM STDIN WITH (DELIMITER ',', NULL 'a,b');", ""),
+        new("option_force_quote_on_from", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, FORCE_QUOTE (b));", ""),
+        new("option_force_not_null_in_text", Ints, "COPY {t} FROM STDIN WITH (FORCE_NOT_NULL (b));", ""),
+        new("option_force_not_null_unknown_column", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (zz));", ""),
+        new("option_delimiter_equals_quote", Ints, "COPY {t} FROM STDIN WITH (FORMAT csv, DELIMITER '\"');", ""),
+        new("option_bad_delimiter_letter", Ints, "COPY {t} FROM STDIN WITH (DELIMITER 'a');", ""),
+        new("option_header_bad_value", Ints, "COPY {t} FROM STDIN WITH (HEADER maybe);", ""),
+        new("option_binary_with_delimiter", Ints, "COPY {t} FROM STDIN WITH (FORMAT binary, DELIMITER ',');", ""),
+        new("option_freeze_accepted", Ints, "COPY {t} FROM STDIN WITH (FREEZE false);", "1\tx"),
+        new("missing_table", Ints, "COPY no_such_table_xyz FROM STDIN;", ""),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Copy_from_gives_the_same_result_as_PostgreSQL(CopyCase c)
+    {
+        var (ours, theirs) = await DifferentialCopyRunner.RunAsync(c, server.Port, reference.Port);
+        Assert.Equal(theirs.Stderr, ours.Stderr);
+        Assert.Equal(theirs.Stdout, ours.Stdout);
+        Assert.Equal(theirs.ExitCode, ours.ExitCode);
+    }
+}
