@@ -14,4 +14,10 @@ public interface IBulkRowWriter : IAsyncDisposable
     ValueTask WriteAsync(IReadOnlyList<object?[]> rows, int count, CancellationToken cancellationToken);
 
     int FailedRow { get; }
+
+    /// <summary>
+    /// Each table column's default as a canonical value, for columns a COPY leaves out (null where there is
+    /// no default, or where it is only known once a row is stored, such as an identity).
+    /// </summary>
+    IReadOnlyList<object?> Defaults { get; }
 }

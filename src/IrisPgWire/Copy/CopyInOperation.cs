@@ -30,6 +30,9 @@ internal sealed class CopyInOperation : IAsyncDisposable
     private readonly List<object?[]> _batch = [];
     private readonly List<long> _batchLines = [];
     private readonly CopyRecordReader.RecordHandler _onRecord;
+
+    /// <summary>For each table column, its position in the COPY's column list, or -1 when omitted.</summary>
+    private readonly int[] _copyIndex;
     private int _batchCount;
     private bool _headerPending;
 
@@ -47,6 +50,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
         _reader = new CopyRecordReader(options);
         _headerPending = options.Header != CopyHeader.None;
         _onRecord = OnRecord;
+        _copyIndex = [.. table.Columns.Select(t => Array.IndexOf(columns, t))];
     }
 
     /// <summary>Rows stored so far.</summary>
@@ -69,16 +73,25 @@ internal sealed class CopyInOperation : IAsyncDisposable
             throw new PgErrorException(SqlState.FeatureNotSupported, "COPY FROM ... WHERE is not supported yet");
         var table = await backend.GetTableAsync(statement.Schema, statement.Table!, cancellationToken).ConfigureAwait(false);
         var columns = ResolveColumns(table, statement.Columns);
-        CheckForced(options.ForceNotNull, "FORCE_NOT_NULL", columns);
-        CheckForced(options.ForceNull, "FORCE_NULL", columns);
+        CheckForced(options.ForceNotNull, "FORCE_NOT_NULL", table, columns);
+        CheckForced(options.ForceNull, "FORCE_NULL", table, columns);
         var writer = await backend.OpenBulkWriterAsync(table, columns, cancellationToken).ConfigureAwait(false);
         return new CopyInOperation(table, columns, options, settings, writer);
     }
 
     public async ValueTask FeedAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
     {
-        foreach (var segment in data)
-            _reader.Feed(segment.Span, _onRecord);
+        try
+        {
+            foreach (var segment in data)
+                _reader.Feed(segment.Span, _onRecord);
+        }
+        catch (PgErrorException e) when (e.Context is null)
+        {
+            // Errors of the input's framing (line endings, end marker) name the line only.
+            e.Context = CopyErrorContext.Line(_table.Name, _reader.LineNumber);
+            throw;
+        }
         if (_batchCount > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -86,7 +99,15 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// <summary>CopyDone: the last record, the last batch; returns the row count for the tag.</summary>
     public async ValueTask<long> CompleteAsync(CancellationToken cancellationToken)
     {
-        _reader.Complete(_onRecord);
+        try
+        {
+            _reader.Complete(_onRecord);
+        }
+        catch (PgErrorException e) when (e.Context is null)
+        {
+            e.Context = CopyErrorContext.Line(_table.Name, _reader.LineNumber);
+            throw;
+        }
         if (_batchCount > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         return RowCount;
@@ -147,8 +168,6 @@ internal sealed class CopyInOperation : IAsyncDisposable
             }
             if (isNull)
             {
-                if (_columns[i].NotNull)
-                    throw NotNullViolation(i, record, line);
                 values[i] = null;
                 continue;
             }
@@ -162,8 +181,58 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 throw;
             }
         }
+        CheckNotNull(values, record, line);
         _batchLines.Add(line);
         _batchCount++;
+    }
+
+    /// <summary>
+    /// NOT NULL over the whole row as it will be stored, omitted columns taking their defaults, in column
+    /// order, after every value was converted (execMain.c, ExecConstraints).
+    /// </summary>
+    private void CheckNotNull(object?[] values, ReadOnlySpan<byte> record, long line)
+    {
+        var columns = _table.Columns;
+        for (var t = 0; t < columns.Count; t++)
+        {
+            if (!columns[t].NotNull)
+                continue;
+            var index = _copyIndex[t];
+            var value = index >= 0 ? values[index] : _writer.Defaults[t];
+            // An omitted column whose default only the store knows (an identity) is never null.
+            if (value is not null || (index < 0 && columns[t].HasDefault))
+                continue;
+            throw new PgErrorException(SqlState.NotNullViolation,
+                $"null value in column \"{columns[t].Name}\" of relation \"{_table.Name}\" violates not-null constraint",
+                $"Failing row contains ({FailingRow(values)}).")
+            {
+                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+                SchemaName = _table.Schema,
+                TableName = _table.Name,
+                ColumnName = columns[t].Name,
+            };
+        }
+    }
+
+    /// <summary>The row as PostgreSQL shows it in "Failing row contains": each value's text, null for NULL.</summary>
+    private string FailingRow(object?[] values)
+    {
+        var parts = new List<string>();
+        var buffer = new ArrayBufferWriter<byte>();
+        for (var t = 0; t < _table.Columns.Count; t++)
+        {
+            var index = _copyIndex[t];
+            var value = index >= 0 ? values[index] : _writer.Defaults[t];
+            if (value is null)
+            {
+                parts.Add("null");
+                continue;
+            }
+            buffer.Clear();
+            PgCodecs.For(_table.Columns[t].Type.Type).FormatText(value, buffer, _settings);
+            parts.Add(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        return string.Join(", ", parts);
     }
 
     private object?[] NextBatchRow()
@@ -220,16 +289,6 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
     }
 
-    private PgErrorException NotNullViolation(int column, ReadOnlySpan<byte> record, long line) =>
-        new(SqlState.NotNullViolation,
-            $"null value in column \"{_columns[column].Name}\" of relation \"{_table.Name}\" violates not-null constraint")
-        {
-            Context = CopyErrorContext.LineWithText(_table.Name, line, record),
-            SchemaName = _table.Schema,
-            TableName = _table.Name,
-            ColumnName = _columns[column].Name,
-        };
-
     private static PgErrorException InvalidEncoding(ReadOnlySpan<byte> record)
     {
         var at = 0;
@@ -258,10 +317,12 @@ internal sealed class CopyInOperation : IAsyncDisposable
         return [.. columns];
     }
 
-    private static void CheckForced(IReadOnlyList<string>? names, string option, ColumnDefinition[] columns)
+    private static void CheckForced(IReadOnlyList<string>? names, string option, TableDefinition table, ColumnDefinition[] columns)
     {
         foreach (var name in names ?? [])
         {
+            if (table.Find(name) is null)
+                throw new PgErrorException(SqlState.UndefinedColumn, $"column \"{name}\" of relation \"{table.Name}\" does not exist");
             if (!columns.Any(c => c.Name == name))
                 throw new PgErrorException(SqlState.InvalidColumnReference, $"{option} column \"{name}\" not referenced by COPY");
         }

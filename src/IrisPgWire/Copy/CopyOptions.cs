@@ -119,12 +119,12 @@ public sealed class CopyOptions
         if (System.Text.Encoding.UTF8.GetByteCount(delimiter) != 1)
             throw Refuse("COPY delimiter must be a single one-byte character");
         if (delimiter is "\r" or "\n")
-            throw Refuse("COPY delimiter cannot be newline or carriage return");
+            throw Refuse(SqlState.InvalidParameterValue, "COPY delimiter cannot be newline or carriage return");
         if (nullString.Contains('\r', StringComparison.Ordinal) || nullString.Contains('\n', StringComparison.Ordinal))
-            throw Refuse("COPY null representation cannot use newline or carriage return");
+            throw Refuse(SqlState.InvalidParameterValue, "COPY null representation cannot use newline or carriage return");
         // In TEXT mode these would be read as part of a backslash escape or a data value.
         if (!csv && "\\.abcdefghijklmnopqrstuvwxyz0123456789".Contains(delimiter[0], StringComparison.Ordinal))
-            throw Refuse($"COPY delimiter cannot be \"{delimiter}\"");
+            throw Refuse(SqlState.InvalidParameterValue, $"COPY delimiter cannot be \"{delimiter}\"");
         if (binary && header is not null && header != CopyHeader.None)
             throw Refuse("cannot specify HEADER in BINARY mode");
         if (!csv && quote is not null)
@@ -132,7 +132,7 @@ public sealed class CopyOptions
         if (csv && System.Text.Encoding.UTF8.GetByteCount(quote!) != 1)
             throw Refuse("COPY quote must be a single one-byte character");
         if (csv && delimiter == quote)
-            throw Refuse("COPY delimiter and quote must be different");
+            throw Refuse(SqlState.InvalidParameterValue, "COPY delimiter and quote must be different");
         if (!csv && escape is not null)
             throw Refuse("COPY escape available only in CSV mode");
         if (csv && System.Text.Encoding.UTF8.GetByteCount(escape!) != 1)

@@ -54,13 +54,11 @@ internal sealed class CopyRecordReader
         Scan(handler, final: true);
         if (_end > _start)
         {
-            if (_inQuote)
-            {
-                LineNumber++;
-                throw new PgErrorException(SqlState.BadCopyFileFormat, "unterminated CSV quoted field");
-            }
-            Emit(_buffer.AsSpan(_start, _end - _start), handler);
+            // What is left has no line ending; an open CSV quote takes everything to the end into the
+            // record, line endings included, and the field parser then reports it unterminated.
+            var record = _buffer.AsSpan(_start, _end - _start);
             _start = _scan = _end;
+            Emit(record, handler);
         }
     }
 

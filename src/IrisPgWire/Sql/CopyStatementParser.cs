@@ -183,8 +183,6 @@ public static class CopyStatementParser
                 options.Add(new("format", new CopyOptionValue("binary"), position));
             else if (c.AcceptKeyword("csv"))
                 options.Add(new("format", new CopyOptionValue("csv"), position));
-            else if (c.AcceptKeyword("oids"))
-                options.Add(new("oids", null, position));
             else if (c.AcceptKeyword("freeze"))
                 options.Add(new("freeze", null, position));
             else if (c.AcceptKeyword("header"))

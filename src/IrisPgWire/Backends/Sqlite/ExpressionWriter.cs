@@ -13,6 +13,11 @@ namespace IrisPgWire.Backends.Sqlite;
 /// </summary>
 internal sealed class ExpressionWriter(string sql, IReadOnlyList<SqlToken> tokens)
 {
+    private static readonly HashSet<string> OrderByEnds = ["limit", "offset", "fetch", "for", "union", "intersect", "except", "window", "returning"];
+
+    /// <summary>Text to write before a token index: PostgreSQL's NULL ordering made explicit in ORDER BY items.</summary>
+    private readonly Dictionary<int, string> _insertBefore = NullOrdering(tokens);
+
     private static readonly Dictionary<string, string> ValueKeywords = new(StringComparer.Ordinal)
     {
         ["current_timestamp"] = "pg_now()",
@@ -54,7 +59,64 @@ internal sealed class ExpressionWriter(string sql, IReadOnlyList<SqlToken> token
     {
         var i = start;
         while (i < end)
+        {
+            Insert(i, sb);
             i = WritePrimary(i, end, sb);
+        }
+        Insert(end, sb);
+    }
+
+    private void Insert(int index, StringBuilder sb)
+    {
+        if (_insertBefore.Remove(index, out var text))
+            sb.Append(text);
+    }
+
+    /// <summary>
+    /// PostgreSQL sorts NULLs last ascending and first descending; SQLite does the opposite. Each ORDER BY
+    /// item without its own NULLS FIRST/LAST gets PostgreSQL's order spelled out.
+    /// </summary>
+    private static Dictionary<int, string> NullOrdering(IReadOnlyList<SqlToken> tokens)
+    {
+        var inserts = new Dictionary<int, string>();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsKeyword("order") || !tokens[i + 1].IsKeyword("by"))
+                continue;
+            var depth = 0;
+            var itemStart = i + 2;
+            for (var j = i + 2; j <= tokens.Count; j++)
+            {
+                var atEnd = j == tokens.Count;
+                var t = atEnd ? default : tokens[j];
+                if (!atEnd && (t.IsPunctuation('(') || t.IsPunctuation('[')))
+                {
+                    depth++;
+                    continue;
+                }
+                var closes = !atEnd && (t.IsPunctuation(')') || t.IsPunctuation(']'));
+                if (closes && depth > 0)
+                {
+                    depth--;
+                    continue;
+                }
+                if (!atEnd && depth > 0)
+                    continue;
+                var endsItem = atEnd || closes || t.IsPunctuation(',') || t.IsPunctuation(';') ||
+                               (t.Kind == SqlTokenKind.Identifier && OrderByEnds.Contains(t.Value));
+                if (!endsItem)
+                    continue;
+                var hasNulls = false;
+                for (var k = itemStart; k < j; k++)
+                    hasNulls |= tokens[k].IsKeyword("nulls");
+                if (!hasNulls && j > itemStart)
+                    inserts[j] = tokens[j - 1].IsKeyword("desc") ? " NULLS FIRST " : " NULLS LAST ";
+                if (atEnd || !t.IsPunctuation(','))
+                    break;
+                itemStart = j + 1;
+            }
+        }
+        return inserts;
     }
 
     /// <summary>Writes one primary (with any ::casts after it) or one other token; returns the next index.</summary>

@@ -34,6 +34,17 @@ internal static partial class SqliteErrors
     [GeneratedRegex(@"no such function: (\S+)")]
     private static partial Regex NoSuchFunction();
 
+    /// <summary>The columns of "UNIQUE constraint failed: t.a, t.b", or null for another message.</summary>
+    public static IReadOnlyList<string>? UniqueColumns(SqliteException e)
+    {
+        const string marker = "UNIQUE constraint failed: ";
+        var at = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+            return null;
+        var list = e.Message[(at + marker.Length)..].TrimEnd('.', '\'');
+        return [.. list.Split(',', StringSplitOptions.TrimEntries).Select(c => c[(c.IndexOf('.', StringComparison.Ordinal) + 1)..])];
+    }
+
     public static PgErrorException Map(SqliteException e, Func<string, string>? uniqueConstraintName = null)
     {
         // Microsoft.Data.Sqlite words its messages "SQLite Error 1: 'no such table: t'.".

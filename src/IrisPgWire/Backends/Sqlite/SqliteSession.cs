@@ -178,13 +178,19 @@ internal sealed class SqliteSession : IBackendSession
         }
         catch (SqliteException e)
         {
-            if (_functions.PendingError is { } pending)
-            {
-                _functions.PendingError = null;
-                throw pending;
-            }
-            throw SqliteErrors.Map(e, UniqueConstraintName);
+            throw MapError(e);
         }
+    }
+
+    /// <summary>The PostgreSQL error for a SQLite failure: one raised inside our functions as it was, else mapped.</summary>
+    internal PgErrorException MapError(SqliteException e)
+    {
+        if (_functions.PendingError is { } pending)
+        {
+            _functions.PendingError = null;
+            return pending;
+        }
+        return SqliteErrors.Map(e, UniqueConstraintName);
     }
 
     private IQueryResult Run(Translation translation, IReadOnlyList<QueryParameter> parameters)
