@@ -177,7 +177,9 @@ internal sealed class CopyInOperation : IAsyncDisposable
             }
             catch (PgErrorException e)
             {
-                e.Context = CopyErrorContext.Column(_table.Name, line, _columns[i].Name, _row.Field(i));
+                // Contexts stack innermost first, as PostgreSQL prints them (a JSON error's own line, then COPY's).
+                var context = CopyErrorContext.Column(_table.Name, line, _columns[i].Name, _row.Field(i));
+                e.Context = e.Context is null ? context : e.Context + "\n" + context;
                 throw;
             }
         }

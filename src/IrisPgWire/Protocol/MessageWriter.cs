@@ -37,6 +37,18 @@ public sealed class MessageWriter : IBufferWriter<byte>, IDisposable
         _written += 5;
     }
 
+    /// <summary>
+    /// Drops a message that was started but not ended (an error interrupted it), so what follows is not
+    /// written into the middle of it.
+    /// </summary>
+    public void DiscardPartialMessage()
+    {
+        if (_messageStart < 0)
+            return;
+        _written = _messageStart - 1;
+        _messageStart = -1;
+    }
+
     /// <summary>Ends the current message, writing its length (which counts itself but not the type byte).</summary>
     public void EndMessage()
     {

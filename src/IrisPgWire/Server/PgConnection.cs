@@ -283,7 +283,7 @@ internal sealed class PgConnection
     {
         try
         {
-            _writer.Clear();
+            _writer.DiscardPartialMessage();
             ErrorResponseMessage.Write(_writer, error);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await SendAsync(_writer, timeout.Token).ConfigureAwait(false);

@@ -5,11 +5,13 @@ namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>
 /// How canonical values (see <see cref="IPgCodec"/>) are kept in SQLite and read back: integers and
-/// booleans as INTEGER, floats as REAL (NaN as the text 'NaN', which SQLite would otherwise turn into
-/// NULL), bytea as BLOB, everything else as the canonical text, so values round-trip exactly.
+/// booleans as INTEGER, floats as REAL (NaN and -0 as text, which SQLite would otherwise turn into
+/// NULL and 0), bytea as BLOB, everything else as the canonical text, so values round-trip exactly.
 /// </summary>
 internal static class StorageValues
 {
+    private const string NegativeZero = "negative-zero";
+
     /// <summary>The SQLite column type that gives a PostgreSQL type the right affinity.</summary>
     public static string Affinity(PgType type)
     {
@@ -34,6 +36,10 @@ internal static class StorageValues
         uint u => (long)u,
         float f when float.IsNaN(f) => "NaN",
         double d when double.IsNaN(d) => "NaN",
+        // SQLite keeps an integral REAL as an integer and converts numeric-looking text in a REAL column,
+        // so negative zero is kept as a word it leaves alone.
+        float f when f == 0 && float.IsNegative(f) => NegativeZero,
+        double d when d == 0 && double.IsNegative(d) => NegativeZero,
         float f => (double)f,
         _ => canonical,
     };
@@ -57,10 +63,11 @@ internal static class StorageValues
             {
                 double x => x,
                 long x => x,
+                NegativeZero => -0.0,
                 string s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
                 _ => Convert.ToDouble(stored, CultureInfo.InvariantCulture),
             };
-            return type == PgTypeCatalog.Float4 ? (float)d : d;
+            return type == PgTypeCatalog.Float4 ? (object)(float)d : d;
         }
         if (type == PgTypeCatalog.Bytea)
             return stored as byte[] ?? PgCodecs.For(type).Coerce(stored, -1);

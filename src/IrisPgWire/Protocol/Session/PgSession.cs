@@ -779,6 +779,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     /// <summary>Reports an error and applies PostgreSQL's rules for what it does to the transaction.</summary>
     private async ValueTask FailAsync(PgErrorException error, bool extended, CancellationToken cancellationToken)
     {
+        _writer.DiscardPartialMessage();
         ErrorResponseMessage.Write(_writer, error);
         if (_state == TransactionState.Block)
         {

@@ -250,7 +250,13 @@ internal static partial class DateTimeText
     {
         if (bc)
             throw new PgErrorException(SqlState.DatetimeFieldOverflow, $"date out of range: \"{input}\"");
-        if (month is < 1 or > 12 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month))
+        if (month > 12)
+        {
+            // A month over 12 often means the day and month are the other way round (datetime.c, DTERR_MD_FIELD_OVERFLOW).
+            throw new PgErrorException(SqlState.DatetimeFieldOverflow, $"date/time field value out of range: \"{input}\"",
+                hint: "Perhaps you need a different \"datestyle\" setting.");
+        }
+        if (month < 1 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month))
             throw OutOfRange(input);
         return new DateOnly(year, month, day);
     }

@@ -28,7 +28,7 @@ internal sealed class JsonCodec(PgType type) : PgCodec(type)
         }
         catch (JsonException)
         {
-            throw new PgErrorException(SqlState.InvalidTextRepresentation, $"invalid input syntax for type {Type.Name}");
+            throw JsonSyntaxError.Describe(text);
         }
         using (document)
         {
