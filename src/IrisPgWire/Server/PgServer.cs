@@ -56,7 +56,7 @@ public sealed class PgServer : IAsyncDisposable
     /// <summary>Stops accepting, ends every session (rolling back open transactions) and waits for them.</summary>
     public async Task StopAsync()
     {
-        if (_shutdown.IsCancellationRequested)
+        if (_shutdown.IsCancellationRequested || _listener is null)
             return;
         Log.ShuttingDown(_logger, _registry.Count);
         await _shutdown.CancelAsync().ConfigureAwait(false);

@@ -193,27 +193,7 @@ public static class StatementClassifier
     private static ClassifiedStatement Show(TokenCursor c, string sql)
     {
         c.Next();
-        string name;
-        if (c.AcceptKeyword("time"))
-        {
-            c.ExpectKeyword("zone");
-            name = "timezone";
-        }
-        else if (c.AcceptKeyword("transaction"))
-        {
-            c.ExpectKeyword("isolation");
-            c.ExpectKeyword("level");
-            name = "transaction_isolation";
-        }
-        else if (c.AcceptKeyword("session"))
-        {
-            c.ExpectKeyword("authorization");
-            name = "session_authorization";
-        }
-        else
-        {
-            name = c.ReadSettingName();
-        }
+        var name = SettingTarget(c);
         c.ExpectEnd();
         return new ClassifiedStatement(StatementKind.Show, sql) { Name = name };
     }
@@ -221,23 +201,31 @@ public static class StatementClassifier
     private static ClassifiedStatement Reset(TokenCursor c, string sql)
     {
         c.Next();
-        string name;
+        var name = SettingTarget(c);
+        c.ExpectEnd();
+        return new ClassifiedStatement(StatementKind.Reset, sql) { Name = name };
+    }
+
+    /// <summary>The setting SHOW or RESET names, with the grammar's multi-word spellings mapped to the setting.</summary>
+    private static string SettingTarget(TokenCursor c)
+    {
         if (c.AcceptKeyword("time"))
         {
             c.ExpectKeyword("zone");
-            name = "timezone";
+            return "timezone";
         }
-        else if (c.AcceptKeyword("session"))
+        if (c.AcceptKeyword("transaction"))
+        {
+            c.ExpectKeyword("isolation");
+            c.ExpectKeyword("level");
+            return "transaction_isolation";
+        }
+        if (c.AcceptKeyword("session"))
         {
             c.ExpectKeyword("authorization");
-            name = "session_authorization";
+            return "session_authorization";
         }
-        else
-        {
-            name = c.ReadSettingName();
-        }
-        c.ExpectEnd();
-        return new ClassifiedStatement(StatementKind.Reset, sql) { Name = name };
+        return c.ReadSettingName();
     }
 
     private static ClassifiedStatement Discard(TokenCursor c, string sql)
