@@ -303,7 +303,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
         return new PgErrorException(SqlState.CharacterNotInRepertoire, $"invalid byte sequence for encoding \"UTF8\": {bytes}");
     }
 
-    private static ColumnDefinition[] ResolveColumns(TableDefinition table, IReadOnlyList<string>? names)
+    internal static ColumnDefinition[] ResolveColumns(TableDefinition table, IReadOnlyList<string>? names)
     {
         if (names is null)
             return [.. table.Columns];
@@ -319,7 +319,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
         return [.. columns];
     }
 
-    private static void CheckForced(IReadOnlyList<string>? names, string option, TableDefinition table, ColumnDefinition[] columns)
+    internal static void CheckForced(IReadOnlyList<string>? names, string option, TableDefinition table, ColumnDefinition[] columns)
     {
         foreach (var name in names ?? [])
         {
@@ -330,6 +330,6 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
     }
 
-    private static bool IsUtf8(string encoding) =>
+    internal static bool IsUtf8(string encoding) =>
         encoding.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() is "UTF8" or "UNICODE" or "SQLASCII";
 }

@@ -34,6 +34,8 @@ internal static class StorageValues
         short s => (long)s,
         int i => (long)i,
         uint u => (long)u,
+        // A zero-length blob comes back from SQLite as NULL; an empty bytea is kept as empty text instead.
+        byte[] { Length: 0 } => "",
         float f when float.IsNaN(f) => "NaN",
         double d when double.IsNaN(d) => "NaN",
         // SQLite keeps an integral REAL as an integer and converts numeric-looking text in a REAL column,
@@ -70,7 +72,12 @@ internal static class StorageValues
             return type == PgTypeCatalog.Float4 ? (object)(float)d : d;
         }
         if (type == PgTypeCatalog.Bytea)
-            return stored as byte[] ?? PgCodecs.For(type).Coerce(stored, -1);
+            return stored switch
+            {
+                byte[] bytes => bytes,
+                "" => Array.Empty<byte>(),
+                _ => PgCodecs.For(type).Coerce(stored, -1),
+            };
         if (stored is string s2)
             return s2;
         return PgCodecs.For(type).Coerce(stored, -1);

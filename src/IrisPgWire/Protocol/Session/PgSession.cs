@@ -255,7 +255,10 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 hint: $"Use COPY {(copy.IsFrom ? "FROM STDIN" : "TO STDOUT")}, or psql's \\copy.");
         }
         if (!copy.IsFrom)
-            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY TO STDOUT is not supported yet");
+        {
+            await CopyOutAsync(copy, portal, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         // A COPY is all or nothing: outside a transaction block it runs in its own.
         await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
         var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
@@ -263,6 +266,37 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         _copyPortal = portal;
         CopyInResponseMessage.Write(_writer, binary: false, operation.ColumnCount);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>COPY TO STDOUT: CopyOutResponse, one CopyData per row, CopyDone, then COPY n (manual, "COPY Operations").</summary>
+    private async ValueTask CopyOutAsync(CopyStatement copy, Portal? portal, CancellationToken cancellationToken)
+    {
+        var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
+        try
+        {
+            var operation = await CopyOutOperation.StartAsync(copy, _backend, token).ConfigureAwait(false);
+            CopyInResponseMessage.WriteOut(_writer, binary: false, operation.ColumnCount);
+            var rows = await operation.RunAsync(async (row, t) =>
+            {
+                _writer.StartMessage(BackendMessageCode.CopyData);
+                _writer.WriteBytes(row.Span);
+                _writer.EndMessage();
+                if (_writer.WrittenCount >= FlushThreshold)
+                    await _send(_writer, t).ConfigureAwait(false);
+            }, _settings.Format, token).ConfigureAwait(false);
+            EmptyMessages.Write(_writer, BackendMessageCode.CopyDone);
+            CommandCompleteMessage.Write(_writer, $"COPY {rows}");
+            if (portal is not null)
+                portal.Completed = true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw _cancellation.ToError();
+        }
+        finally
+        {
+            _cancellation.Stop();
+        }
     }
 
     private async ValueTask EndCopyAsync()

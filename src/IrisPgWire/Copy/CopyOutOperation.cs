@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Text;
+using IrisPgWire.Backends;
+using IrisPgWire.Errors;
+using IrisPgWire.Sql;
+using IrisPgWire.Types;
+
+namespace IrisPgWire.Copy;
+
+/// <summary>
+/// One COPY TO STDOUT: the table's columns (or the query's result) read from the store as a stream and
+/// written row by row as CopyData, through a sink that flushes to the socket at a threshold so a slow
+/// client slows the reads instead of growing a buffer.
+/// </summary>
+internal sealed class CopyOutOperation
+{
+    /// <summary>Writes one CopyData payload; the caller frames and flushes it.</summary>
+    public delegate ValueTask RowSink(ReadOnlyMemory<byte> row, CancellationToken cancellationToken);
+
+    private readonly CopyOptions _options;
+    private readonly IQueryResult _result;
+    private readonly IReadOnlyList<ResultColumn> _columns;
+
+    private CopyOutOperation(CopyOptions options, IQueryResult result, IReadOnlyList<ResultColumn> columns)
+    {
+        _options = options;
+        _result = result;
+        _columns = columns;
+    }
+
+    public int ColumnCount => _columns.Count;
+
+    public static async ValueTask<CopyOutOperation> StartAsync(CopyStatement statement, IBackendSession backend,
+        CancellationToken cancellationToken)
+    {
+        var options = CopyOptions.From(statement.Options, isFrom: false);
+        if (options.Format == CopyFormat.Binary)
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY TO in BINARY format is not supported yet");
+        if (options.Encoding is { } encoding && !CopyInOperation.IsUtf8(encoding))
+            throw new PgErrorException(SqlState.FeatureNotSupported, $"COPY with ENCODING '{encoding}' is not supported: UTF8 is sent");
+        string sql;
+        if (statement.Query is { } query)
+        {
+            sql = query;
+        }
+        else
+        {
+            var table = await backend.GetTableAsync(statement.Schema, statement.Table!, cancellationToken).ConfigureAwait(false);
+            var columns = CopyInOperation.ResolveColumns(table, statement.Columns);
+            CopyInOperation.CheckForced(options.ForceQuote, "FORCE_QUOTE", table, columns);
+            sql = $"SELECT {string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))} FROM {QuoteIdentifier(table.Name)}";
+        }
+        var result = await backend.ExecuteAsync(sql, [], cancellationToken).ConfigureAwait(false);
+        if (result.Columns is null)
+        {
+            await result.DisposeAsync().ConfigureAwait(false);
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY query must have a RETURNING clause");
+        }
+        foreach (var name in options.ForceQuote ?? [])
+        {
+            if (!result.Columns.Any(c => c.Name == name))
+                throw new PgErrorException(SqlState.InvalidColumnReference, $"FORCE_QUOTE column \"{name}\" not referenced by COPY");
+        }
+        return new CopyOutOperation(options, result, result.Columns);
+    }
+
+    /// <summary>Streams every row to <paramref name="sink"/>; returns the row count for the tag.</summary>
+    public async ValueTask<long> RunAsync(RowSink sink, PgFormatSettings settings, CancellationToken cancellationToken)
+    {
+        var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
+        var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
+        var row = new ArrayBufferWriter<byte>(1024);
+        var value = new ArrayBufferWriter<byte>(256);
+        try
+        {
+            if (_options.Header != CopyHeader.None)
+            {
+                for (var i = 0; i < _columns.Count; i++)
+                {
+                    if (i > 0)
+                        encoder.Delimiter(row);
+                    encoder.Header(Encoding.UTF8.GetBytes(_columns[i].Name), row);
+                }
+                encoder.EndRow(row);
+                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+            long count = 0;
+            while (await _result.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                row.ResetWrittenCount();
+                for (var i = 0; i < codecs.Length; i++)
+                {
+                    if (i > 0)
+                        encoder.Delimiter(row);
+                    var v = _result.GetValue(i);
+                    if (v is null)
+                    {
+                        encoder.Null(row);
+                        continue;
+                    }
+                    value.ResetWrittenCount();
+                    codecs[i].FormatText(v, value, settings);
+                    encoder.Value(value.WrittenSpan, i, row);
+                }
+                encoder.EndRow(row);
+                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            return count;
+        }
+        finally
+        {
+            await _result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

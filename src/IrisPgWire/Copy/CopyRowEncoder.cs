@@ -1,0 +1,101 @@
+using System.Buffers;
+
+namespace IrisPgWire.Copy;
+
+/// <summary>
+/// Writes one COPY TO row in TEXT or CSV exactly as PostgreSQL 15 does (copyto.c, CopyAttributeOutText
+/// and CopyAttributeOutCSV): TEXT escapes backslash, the delimiter and control characters; CSV quotes a
+/// value holding the delimiter, quote, CR or LF, or equal to the NULL string, and FORCE_QUOTE columns.
+/// </summary>
+internal sealed class CopyRowEncoder
+{
+    private readonly CopyOptions _options;
+    private readonly bool[] _forceQuote;
+    private readonly bool _singleColumn;
+    private readonly SearchValues<byte> _textSpecials;
+    private readonly SearchValues<byte> _csvSpecials;
+
+    public CopyRowEncoder(CopyOptions options, IReadOnlyList<string> columnNames)
+    {
+        _options = options;
+        _forceQuote = [.. columnNames.Select(n => options.ForceQuoteAll || (options.ForceQuote?.Contains(n) ?? false))];
+        _singleColumn = columnNames.Count == 1;
+        _textSpecials = SearchValues.Create([(byte)'\\', options.Delimiter, (byte)'\b', (byte)'\f', (byte)'\n', (byte)'\r', (byte)'\t', (byte)'\v']);
+        _csvSpecials = SearchValues.Create([options.Delimiter, options.Quote, (byte)'\n', (byte)'\r']);
+    }
+
+    public void Delimiter(IBufferWriter<byte> output) => output.Write([_options.Delimiter]);
+
+    public void EndRow(IBufferWriter<byte> output) => output.Write("\n"u8);
+
+    public void Null(IBufferWriter<byte> output) => output.Write(_options.NullBytes);
+
+    /// <summary>Writes a value's text output, escaped or quoted for the format.</summary>
+    public void Value(ReadOnlySpan<byte> text, int column, IBufferWriter<byte> output)
+    {
+        if (_options.IsCsv)
+            Csv(text, column, output);
+        else
+            Text(text, output);
+    }
+
+    /// <summary>A header field: the column name, quoted in CSV when it needs it (never forced).</summary>
+    public void Header(ReadOnlySpan<byte> name, IBufferWriter<byte> output)
+    {
+        if (_options.IsCsv)
+            Csv(name, -1, output);
+        else
+            Text(name, output);
+    }
+
+    private void Text(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
+    {
+        while (true)
+        {
+            var at = text.IndexOfAny(_textSpecials);
+            if (at < 0)
+            {
+                output.Write(text);
+                return;
+            }
+            output.Write(text[..at]);
+            var c = text[at];
+            byte escaped = c switch
+            {
+                (byte)'\b' => (byte)'b',
+                (byte)'\f' => (byte)'f',
+                (byte)'\n' => (byte)'n',
+                (byte)'\r' => (byte)'r',
+                (byte)'\t' => (byte)'t',
+                (byte)'\v' => (byte)'v',
+                _ => c,
+            };
+            // A tab delimiter is written as \t like any tab; another delimiter is backslash-escaped as is.
+            output.Write([(byte)'\\', escaped]);
+            text = text[(at + 1)..];
+        }
+    }
+
+    private void Csv(ReadOnlySpan<byte> text, int column, IBufferWriter<byte> output)
+    {
+        var quote = column >= 0 && _forceQuote[column];
+        quote |= text.IndexOfAny(_csvSpecials) >= 0;
+        quote |= column >= 0 && text.SequenceEqual(_options.NullBytes);
+        // A lone \. in a one-column output would read back as the end-of-data marker.
+        quote |= _singleColumn && text.SequenceEqual("\\."u8);
+        if (!quote)
+        {
+            output.Write(text);
+            return;
+        }
+        byte q = _options.Quote, e = _options.Escape;
+        output.Write([q]);
+        foreach (var b in text)
+        {
+            if (b == q || b == e)
+                output.Write([e]);
+            output.Write([b]);
+        }
+        output.Write([q]);
+    }
+}
