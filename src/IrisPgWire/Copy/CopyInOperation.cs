@@ -26,6 +26,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
     private readonly PgFormatSettings _settings;
     private readonly IBulkRowWriter _writer;
     private readonly CopyRecordReader _reader;
+    private readonly CopyBinaryReader? _binary;
+    private readonly CopyBinaryReader.TupleHandler _onTuple;
     private readonly CopyRow _row = new();
     private readonly List<object?[]> _batch = [];
     private readonly List<long> _batchLines = [];
@@ -48,6 +50,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
         _forceNotNull = [.. columns.Select(c => options.ForceNotNull?.Contains(c.Name) ?? false)];
         _forceNull = [.. columns.Select(c => options.ForceNull?.Contains(c.Name) ?? false)];
         _reader = new CopyRecordReader(options);
+        _binary = options.Format == CopyFormat.Binary ? new CopyBinaryReader(columns.Length) : null;
+        _onTuple = OnTuple;
         _headerPending = options.Header != CopyHeader.None;
         _onRecord = OnRecord;
         _copyIndex = [.. table.Columns.Select(t => Array.IndexOf(columns, t))];
@@ -65,8 +69,6 @@ internal sealed class CopyInOperation : IAsyncDisposable
         PgFormatSettings settings, CancellationToken cancellationToken)
     {
         var options = CopyOptions.From(statement.Options, isFrom: true);
-        if (options.Format == CopyFormat.Binary)
-            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY FROM in BINARY format is not supported yet");
         if (options.Encoding is { } encoding && !IsUtf8(encoding))
             throw new PgErrorException(SqlState.FeatureNotSupported, $"COPY with ENCODING '{encoding}' is not supported: send UTF8");
         if (statement.WhereClause is not null)
@@ -84,28 +86,54 @@ internal sealed class CopyInOperation : IAsyncDisposable
         try
         {
             foreach (var segment in data)
-                _reader.Feed(segment.Span, _onRecord);
+            {
+                if (_binary is not null)
+                    _binary.Feed(segment.Span, _onTuple);
+                else
+                    _reader.Feed(segment.Span, _onRecord);
+            }
         }
         catch (PgErrorException e) when (e.Context is null)
         {
             // Errors of the input's framing (line endings, end marker) name the line only.
-            e.Context = CopyErrorContext.Line(_table.Name, _reader.LineNumber);
+            e.Context = FramingContext();
             throw;
         }
         if (_batchCount > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// CONTEXT for an error in the input's framing: the line; in binary the tuple and the field being
+    /// read, and none at all before the header was read.
+    /// </summary>
+    private string? FramingContext()
+    {
+        if (_binary is null)
+            return CopyErrorContext.Line(_table.Name, LineNumber);
+        if (!_binary.HeaderRead)
+            return null;
+        return _binary.IncompleteField >= 0
+            ? $"{CopyErrorContext.Line(_table.Name, LineNumber)}, column {_columns[_binary.IncompleteField].Name}"
+            : CopyErrorContext.Line(_table.Name, LineNumber);
+    }
+
+    /// <summary>The line (or, in binary, the tuple) being read.</summary>
+    private long LineNumber => _binary?.TupleNumber ?? _reader.LineNumber;
+
     /// <summary>CopyDone: the last record, the last batch; returns the row count for the tag.</summary>
     public async ValueTask<long> CompleteAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _reader.Complete(_onRecord);
+            if (_binary is not null)
+                _binary.Complete(_onTuple);
+            else
+                _reader.Complete(_onRecord);
         }
         catch (PgErrorException e) when (e.Context is null)
         {
-            e.Context = CopyErrorContext.Line(_table.Name, _reader.LineNumber);
+            e.Context = FramingContext();
             throw;
         }
         if (_batchCount > 0)
@@ -116,6 +144,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _reader.Release();
+        _binary?.Release();
         await _writer.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -208,7 +237,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 $"null value in column \"{columns[t].Name}\" of relation \"{_table.Name}\" violates not-null constraint",
                 $"Failing row contains ({FailingRow(values)}).")
             {
-                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+                Context = _binary is null ? CopyErrorContext.LineWithText(_table.Name, line, record) : CopyErrorContext.Line(_table.Name, line),
                 SchemaName = _table.Schema,
                 TableName = _table.Name,
                 ColumnName = columns[t].Name,
@@ -235,6 +264,33 @@ internal sealed class CopyInOperation : IAsyncDisposable
             parts.Add(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
         return string.Join(", ", parts);
+    }
+
+    /// <summary>One binary tuple: each field through its type's receive function; CONTEXT names the tuple and column.</summary>
+    private void OnTuple(ReadOnlySpan<byte> tuple, int fieldCount, long number)
+    {
+        var values = NextBatchRow();
+        var offset = 0;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            if (CopyBinaryReader.ReadField(tuple, ref offset, out var field) < 0)
+            {
+                values[i] = null;
+                continue;
+            }
+            try
+            {
+                values[i] = _codecs[i].ParseBinary(field, _columns[i].Type.Modifier);
+            }
+            catch (PgErrorException e)
+            {
+                e.Context = $"COPY {_table.Name}, line {number}, column {_columns[i].Name}";
+                throw;
+            }
+        }
+        CheckNotNull(values, [], number);
+        _batchLines.Add(number);
+        _batchCount++;
     }
 
     private object?[] NextBatchRow()

@@ -30,12 +30,12 @@ internal sealed class CopyOutOperation
 
     public int ColumnCount => _columns.Count;
 
+    public bool IsBinary => _options.Format == CopyFormat.Binary;
+
     public static async ValueTask<CopyOutOperation> StartAsync(CopyStatement statement, IBackendSession backend,
         CancellationToken cancellationToken)
     {
         var options = CopyOptions.From(statement.Options, isFrom: false);
-        if (options.Format == CopyFormat.Binary)
-            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY TO in BINARY format is not supported yet");
         if (options.Encoding is { } encoding && !CopyInOperation.IsUtf8(encoding))
             throw new PgErrorException(SqlState.FeatureNotSupported, $"COPY with ENCODING '{encoding}' is not supported: UTF8 is sent");
         string sql;
@@ -67,6 +67,8 @@ internal sealed class CopyOutOperation
     /// <summary>Streams every row to <paramref name="sink"/>; returns the row count for the tag.</summary>
     public async ValueTask<long> RunAsync(RowSink sink, PgFormatSettings settings, CancellationToken cancellationToken)
     {
+        if (IsBinary)
+            return await RunBinaryAsync(sink, cancellationToken).ConfigureAwait(false);
         var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
         var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
         var row = new ArrayBufferWriter<byte>(1024);
@@ -113,6 +115,57 @@ internal sealed class CopyOutOperation
             await _result.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Binary: the header, each tuple as a field count and length-prefixed send-format values, the -1 trailer.</summary>
+    private async ValueTask<long> RunBinaryAsync(RowSink sink, CancellationToken cancellationToken)
+    {
+        var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
+        var row = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            CopyBinaryReader.WriteHeader(row);
+            await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            long count = 0;
+            var lengthAt = new byte[4];
+            while (await _result.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                row.ResetWrittenCount();
+                System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(row.GetSpan(2), (short)codecs.Length);
+                row.Advance(2);
+                for (var i = 0; i < codecs.Length; i++)
+                {
+                    var v = _result.GetValue(i);
+                    var at = row.WrittenCount;
+                    row.GetSpan(4);
+                    row.Advance(4);
+                    if (v is null)
+                    {
+                        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(lengthAt, -1);
+                    }
+                    else
+                    {
+                        codecs[i].FormatBinary(v, row);
+                        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(lengthAt, row.WrittenCount - at - 4);
+                    }
+                    lengthAt.CopyTo(MemoryMarshalSpan(row, at));
+                }
+                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            row.ResetWrittenCount();
+            row.Write([(byte)0xFF, (byte)0xFF]);
+            await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+        finally
+        {
+            await _result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The written bytes of <paramref name="writer"/> from <paramref name="at"/>, to patch a length in place.</summary>
+    private static Span<byte> MemoryMarshalSpan(ArrayBufferWriter<byte> writer, int at) =>
+        System.Runtime.InteropServices.MemoryMarshal.AsMemory(writer.WrittenMemory).Span.Slice(at, 4);
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

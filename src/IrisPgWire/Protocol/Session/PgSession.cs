@@ -264,7 +264,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
         _copyIn = operation;
         _copyPortal = portal;
-        CopyInResponseMessage.Write(_writer, binary: false, operation.ColumnCount);
+        CopyInResponseMessage.Write(_writer, binary: operation.Options.Format == CopyFormat.Binary, operation.ColumnCount);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -275,7 +275,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         try
         {
             var operation = await CopyOutOperation.StartAsync(copy, _backend, token).ConfigureAwait(false);
-            CopyInResponseMessage.WriteOut(_writer, binary: false, operation.ColumnCount);
+            CopyInResponseMessage.WriteOut(_writer, binary: operation.IsBinary, operation.ColumnCount);
             var rows = await operation.RunAsync(async (row, t) =>
             {
                 _writer.StartMessage(BackendMessageCode.CopyData);

@@ -41,8 +41,7 @@ internal sealed class FloatCodec(PgType type) : PgCodec(type)
 
     public override object ParseBinary(ReadOnlySpan<byte> data, int modifier)
     {
-        if (data.Length != Type.Length)
-            throw InsufficientData();
+        CheckBinaryLength(data, Type.Length);
         return IsSingle ? BinaryPrimitives.ReadSingleBigEndian(data) : BinaryPrimitives.ReadDoubleBigEndian(data);
     }
 
@@ -73,12 +72,17 @@ internal sealed class FloatCodec(PgType type) : PgCodec(type)
     public override void FormatBinary(object value, IBufferWriter<byte> output)
     {
         var span = output.GetSpan(8);
+        // NaN is sent with PostgreSQL's bit pattern (positive quiet NaN), whatever the sign bit .NET gives it.
         if (IsSingle)
-            BinaryPrimitives.WriteSingleBigEndian(span, (float)value);
+            BinaryPrimitives.WriteSingleBigEndian(span, float.IsNaN((float)value) ? BitsToSingle(0x7FC00000) : (float)value);
         else
-            BinaryPrimitives.WriteDoubleBigEndian(span, (double)value);
+            BinaryPrimitives.WriteDoubleBigEndian(span, double.IsNaN((double)value) ? BitsToDouble(0x7FF8000000000000) : (double)value);
         output.Advance(Type.Length);
     }
+
+    private static float BitsToSingle(int bits) => System.Runtime.CompilerServices.Unsafe.BitCast<int, float>(bits);
+
+    private static double BitsToDouble(long bits) => System.Runtime.CompilerServices.Unsafe.BitCast<long, double>(bits);
 
     public override object Coerce(object value, int modifier) => value switch
     {

@@ -48,8 +48,7 @@ internal sealed class IntegerCodec(PgType type, long min, long max) : PgCodec(ty
 
     public override object ParseBinary(ReadOnlySpan<byte> data, int modifier)
     {
-        if (data.Length != Type.Length)
-            throw InsufficientData();
+        CheckBinaryLength(data, Type.Length);
         return Type.Length switch
         {
             2 => BinaryPrimitives.ReadInt16BigEndian(data),

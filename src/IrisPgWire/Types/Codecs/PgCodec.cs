@@ -75,4 +75,16 @@ internal abstract class PgCodec(PgType type) : IPgCodec
 
     protected static PgErrorException InsufficientData() =>
         new(SqlState.InvalidBinaryRepresentation, "insufficient data left in message");
+
+    /// <summary>
+    /// A fixed-size binary value: too short is "insufficient data left in message" (08P01, pqformat.c),
+    /// longer than the type reads is "incorrect binary data format" (22P03, as COPY and Bind report it).
+    /// </summary>
+    protected static void CheckBinaryLength(ReadOnlySpan<byte> data, int expected)
+    {
+        if (data.Length < expected)
+            throw new PgErrorException(SqlState.ProtocolViolation, "insufficient data left in message");
+        if (data.Length > expected)
+            throw new PgErrorException(SqlState.InvalidBinaryRepresentation, "incorrect binary data format");
+    }
 }
