@@ -123,13 +123,15 @@ internal sealed class CopyOutOperation
         var row = new ArrayBufferWriter<byte>(1024);
         try
         {
+            // The header travels in the first row's CopyData, as PostgreSQL sends it (copyto.c); Npgsql's
+            // exporter reads it that way.
             CopyBinaryReader.WriteHeader(row);
-            await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
             long count = 0;
             var lengthAt = new byte[4];
             while (await _result.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                row.ResetWrittenCount();
+                if (count > 0)
+                    row.ResetWrittenCount();
                 System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(row.GetSpan(2), (short)codecs.Length);
                 row.Advance(2);
                 for (var i = 0; i < codecs.Length; i++)
@@ -152,7 +154,8 @@ internal sealed class CopyOutOperation
                 await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 count++;
             }
-            row.ResetWrittenCount();
+            if (count > 0)
+                row.ResetWrittenCount();
             row.Write([(byte)0xFF, (byte)0xFF]);
             await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
             return count;
