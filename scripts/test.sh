@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# psql and the PostgreSQL 15 server (the reference the differential tests compare against), and
-# psycopg 3 for Debian's python3.
-packages=(postgresql-15 postgresql-client-15 python3-psycopg)
+# psql and the PostgreSQL 15 server (the reference the differential tests compare against),
+# psycopg 3 for Debian's python3, and pgjdbc with a Java runtime for the CopyManager tests.
+packages=(postgresql-15 postgresql-client-15 python3-psycopg libpostgresql-jdbc-java)
 missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
