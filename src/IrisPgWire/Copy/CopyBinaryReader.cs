@@ -17,9 +17,7 @@ internal sealed class CopyBinaryReader
     private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
 
     private readonly int _expectedFields;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-    private int _start;
-    private int _end;
+    private readonly CopyInputBuffer _input = new();
     private bool _headerRead;
 
     public CopyBinaryReader(int expectedFields) => _expectedFields = expectedFields;
@@ -55,26 +53,20 @@ internal sealed class CopyBinaryReader
             return;
         if (!_headerRead)
         {
-            var have = _end - _start;
+            var have = _input.Length;
             throw Error(have < Signature.Length ? "COPY file signature not recognized"
                 : have < Signature.Length + 4 ? "invalid COPY file header (missing flags)"
                 : have < Signature.Length + 8 ? "invalid COPY file header (missing length)"
                 : "invalid COPY file header (wrong length)");
         }
-        if (_end > _start)
+        if (_input.Length > 0)
         {
             TupleNumber++;
             throw Error("unexpected EOF in COPY data");
         }
     }
 
-    public void Release()
-    {
-        var buffer = _buffer;
-        _buffer = [];
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
-    }
+    public void Release() => _input.Release();
 
     /// <summary>The bytes of one field inside a tuple span: its length prefix says where it ends; -1 means NULL.</summary>
     public static int ReadField(ReadOnlySpan<byte> tuple, ref int offset, out ReadOnlySpan<byte> value)
@@ -95,17 +87,17 @@ internal sealed class CopyBinaryReader
     {
         if (!_headerRead && !TryReadHeader())
             return;
-        while (!Ended && _end - _start >= 2)
+        while (!Ended && _input.Length >= 2)
         {
-            var span = _buffer.AsSpan(_start, _end - _start);
+            var span = _input.Unused;
             var count = BinaryPrimitives.ReadInt16BigEndian(span);
             // The trailer counts as a line too (copyfromparse.c increments cur_lineno before reading it).
             TupleNumber++;
             if (count == -1)
             {
                 Ended = true;
-                _start += 2;
-                if (_end > _start)
+                _input.Start += 2;
+                if (_input.Length > 0)
                     throw Error("received copy data after EOF marker");
                 return;
             }
@@ -133,13 +125,13 @@ internal sealed class CopyBinaryReader
             }
             IncompleteField = -1;
             handler(span[2..offset], count, TupleNumber);
-            _start += offset;
+            _input.Start += offset;
         }
     }
 
     private bool TryReadHeader()
     {
-        var span = _buffer.AsSpan(_start, _end - _start);
+        var span = _input.Unused;
         if (span.Length < Signature.Length)
         {
             if (!span.SequenceEqual(Signature.AsSpan(0, span.Length)))
@@ -161,29 +153,12 @@ internal sealed class CopyBinaryReader
             throw Error("invalid COPY file header (missing length)");
         if (span.Length < Signature.Length + 8 + extension)
             return false;
-        _start += Signature.Length + 8 + extension;
+        _input.Start += Signature.Length + 8 + extension;
         _headerRead = true;
         return true;
     }
 
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (_start > 0 && _end + data.Length > _buffer.Length)
-        {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end + data.Length > _buffer.Length)
-        {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + data.Length));
-            _buffer.AsSpan(0, _end).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-        data.CopyTo(_buffer.AsSpan(_end));
-        _end += data.Length;
-    }
+    private void Append(ReadOnlySpan<byte> data) => _input.Append(data);
 
     private static PgErrorException Error(string message) => new(SqlState.BadCopyFileFormat, message);
 

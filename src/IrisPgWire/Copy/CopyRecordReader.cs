@@ -23,9 +23,7 @@ internal sealed class CopyRecordReader
     }
 
     private readonly CopyOptions _options;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-    private int _start;
-    private int _end;
+    private readonly CopyInputBuffer _input = new();
     private int _scan;
     private bool _inQuote;
     private LineEnding _ending;
@@ -52,44 +50,19 @@ internal sealed class CopyRecordReader
         if (Ended)
             return;
         Scan(handler, final: true);
-        if (_end > _start)
+        if (_input.Length > 0)
         {
             // What is left has no line ending; an open CSV quote takes everything to the end into the
             // record, line endings included, and the field parser then reports it unterminated.
-            var record = _buffer.AsSpan(_start, _end - _start);
-            _start = _scan = _end;
+            var record = _input.Slice(_input.Start, _input.Length);
+            _input.Start = _scan = _input.End;
             Emit(record, handler);
         }
     }
 
-    public void Release()
-    {
-        var buffer = _buffer;
-        _buffer = [];
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
-    }
+    public void Release() => _input.Release();
 
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (_start > 0 && _end + data.Length > _buffer.Length)
-        {
-            // Move the unfinished record to the front before growing.
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _scan -= _start;
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end + data.Length > _buffer.Length)
-        {
-            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + data.Length));
-            _buffer.AsSpan(0, _end).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-        data.CopyTo(_buffer.AsSpan(_end));
-        _end += data.Length;
-    }
+    private void Append(ReadOnlySpan<byte> data) => _scan -= _input.Append(data);
 
     private void Scan(RecordHandler handler, bool final)
     {
@@ -97,17 +70,17 @@ internal sealed class CopyRecordReader
         var quote = _options.Quote;
         var escape = _options.Escape;
         var specials = csv ? SearchValues.Create([(byte)'\n', (byte)'\r', quote, escape]) : SearchValues.Create((byte)'\n', (byte)'\r', (byte)'\\');
-        while (_scan < _end && !Ended)
+        while (_scan < _input.End && !Ended)
         {
-            var span = _buffer.AsSpan(_scan, _end - _scan);
+            var span = _input.Slice(_scan, _input.End - _scan);
             var at = span.IndexOfAny(specials);
             if (at < 0)
             {
-                _scan = _end;
+                _scan = _input.End;
                 return;
             }
             var i = _scan + at;
-            var c = _buffer[i];
+            var c = _input[i];
             if (csv && (c == quote || c == escape))
             {
                 if (!_inQuote)
@@ -119,12 +92,12 @@ internal sealed class CopyRecordReader
                 }
                 // Inside quotes: an escape before a quote (or before the escape) makes it literal; when
                 // the escape is the quote itself, "" is a literal quote. Either way the next byte decides.
-                if (i + 1 >= _end && !final)
+                if (i + 1 >= _input.End && !final)
                 {
                     _scan = i;
                     return;
                 }
-                var following = i + 1 < _end ? _buffer[i + 1] : -1;
+                var following = i + 1 < _input.End ? _input[i + 1] : -1;
                 if (c == escape && (following == quote || (escape != quote && following == escape)))
                 {
                     _scan = i + 2;
@@ -138,12 +111,12 @@ internal sealed class CopyRecordReader
             if (c == (byte)'\\')
             {
                 // TEXT: a backslash takes the next byte with it, so an escaped line ending does not end the line.
-                if (i + 1 >= _end && !final)
+                if (i + 1 >= _input.End && !final)
                 {
                     _scan = i;
                     return;
                 }
-                _scan = Math.Min(i + 2, _end);
+                _scan = Math.Min(i + 2, _input.End);
                 continue;
             }
             if (_inQuote)
@@ -155,12 +128,12 @@ internal sealed class CopyRecordReader
             int next;
             if (c == (byte)'\r')
             {
-                if (i + 1 >= _end && !final)
+                if (i + 1 >= _input.End && !final)
                 {
                     _scan = i;
                     return;
                 }
-                var crlf = i + 1 < _end && _buffer[i + 1] == (byte)'\n';
+                var crlf = i + 1 < _input.End && _input[i + 1] == (byte)'\n';
                 if (_ending == LineEnding.Unknown)
                     _ending = crlf ? LineEnding.CarriageReturnNewline : LineEnding.CarriageReturn;
                 else if (_ending == LineEnding.Newline || (_ending == LineEnding.CarriageReturnNewline && !crlf))
@@ -177,8 +150,8 @@ internal sealed class CopyRecordReader
                     throw LineEndingError(carriageReturn: false);
                 next = i + 1;
             }
-            var record = _buffer.AsSpan(_start, i - _start);
-            _start = _scan = next;
+            var record = _input.Slice(_input.Start, i - _input.Start);
+            _input.Start = _scan = next;
             Emit(record, handler);
         }
     }
