@@ -29,9 +29,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Portal> _portals = new(StringComparer.Ordinal);
-    private readonly List<string> _savepoints = [];
     private readonly StatementCancellation _cancellation = new();
-    private TransactionState _state;
+    private readonly SessionTransaction _transaction;
     private bool _skipUntilSync;
     private PendingQuery? _query;
     private CopyInOperation? _copyIn;
@@ -48,13 +47,15 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         _writer = writer;
         _send = send;
         _logger = logger;
+        _transaction = new SessionTransaction(backend, settings, ClosePortalsAsync,
+            notice => ErrorResponseMessage.WriteNotice(writer, notice));
     }
 
     public int ProcessId { get; }
     public string UserName { get; }
     public string DatabaseName { get; }
     public PgFormatSettings FormatSettings => _settings.Format;
-    public DateTimeOffset TransactionStart { get; private set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset TransactionStart => _transaction.Start;
 
     /// <summary>Cancels the running statement, as a CancelRequest or pg_cancel_backend does.</summary>
     public void Cancel() => _cancellation.CancelByUser();
@@ -62,15 +63,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     public string GetSetting(string name) => _settings.Get(name);
 
     public string SetSetting(string name, string value, bool isLocal) =>
-        _settings.Set(name, value, isLocal, _state != TransactionState.None);
-
-    /// <summary>'I', 'T' or 'E' for ReadyForQuery.</summary>
-    private byte Status => _state switch
-    {
-        TransactionState.Block => (byte)'T',
-        TransactionState.Failed => (byte)'E',
-        _ => (byte)'I',
-    };
+        _settings.Set(name, value, isLocal, _transaction.Active);
 
     /// <summary>
     /// Handles one message. Returns false when the connection must close (Terminate). A FATAL
@@ -182,7 +175,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 query.Offset += text.Length;
             }
             _query = null;
-            await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+            await _transaction.EndImplicitAsync(cancellationToken).ConfigureAwait(false);
+            ReportSettingChanges();
         }
         catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
         {
@@ -260,7 +254,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             return;
         }
         // A COPY is all or nothing: outside a transaction block it runs in its own.
-        await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+        await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
         var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
         _copyIn = operation;
         _copyPortal = portal;
@@ -423,8 +417,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         switch (portal.Statement.Statement.Kind)
         {
             case StatementKind.Query:
-                RefuseInFailedTransaction();
-                await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                _transaction.RefuseIfFailed();
+                await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
                 // The result is opened now and read by the Execute that follows, as a Describe of a
                 // portal always precedes its Execute in practice.
                 await StartPortalAsync(portal, cancellationToken).ConfigureAwait(false);
@@ -480,14 +474,15 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         _skipUntilSync = false;
         try
         {
-            await EndImplicitAsync(commit: true, cancellationToken).ConfigureAwait(false);
+            await _transaction.EndImplicitAsync(cancellationToken).ConfigureAwait(false);
+            ReportSettingChanges();
         }
         catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
         {
             await FailAsync(e, extended: false, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (_state == TransactionState.None)
+        if (!_transaction.Active)
             await ClosePortalsAsync().ConfigureAwait(false);
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -497,7 +492,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         short[] resultFormats, bool implicitBlock, int maxRows, Portal? portal, CancellationToken cancellationToken)
     {
         if (statement.Kind is not (StatementKind.Commit or StatementKind.Rollback or StatementKind.RollbackToSavepoint))
-            RefuseInFailedTransaction();
+            _transaction.RefuseIfFailed();
         switch (statement.Kind)
         {
             case StatementKind.Empty:
@@ -505,7 +500,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 return;
             case StatementKind.Query:
                 if (implicitBlock)
-                    await BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                    await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
                 await RunQueryAsync(statement, parameters, resultFormats, maxRows, portal, cancellationToken).ConfigureAwait(false);
                 return;
             case StatementKind.Copy:
@@ -519,8 +514,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 CommandCompleteMessage.Write(_writer, tag);
                 if (portal is not null)
                     portal.Completed = true;
-                foreach (var (name, value) in _settings.TakeReportedChanges())
-                    ParameterStatusMessage.Write(_writer, name, value);
+                ReportSettingChanges();
                 return;
         }
     }
@@ -646,64 +640,13 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     {
         switch (statement.Kind)
         {
-            case StatementKind.Begin:
-                if (_state is TransactionState.Block or TransactionState.Failed)
-                {
-                    Notice(SqlState.ActiveSqlTransaction, "there is already a transaction in progress");
-                }
-                else if (_state == TransactionState.Implicit)
-                {
-                    _state = TransactionState.Block;
-                }
-                else
-                {
-                    await _backend.BeginAsync(cancellationToken).ConfigureAwait(false);
-                    StartTransaction(TransactionState.Block);
-                }
-                return "BEGIN";
-            case StatementKind.Commit:
-                if (_state == TransactionState.Failed)
-                {
-                    await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
-                    return "ROLLBACK";
-                }
-                if (_state != TransactionState.Block)
-                    Notice(SqlState.NoActiveSqlTransaction, "there is no transaction in progress");
-                if (_state != TransactionState.None)
-                    await EndTransactionAsync(commit: true, cancellationToken).ConfigureAwait(false);
-                return "COMMIT";
-            case StatementKind.Rollback:
-                if (_state is not (TransactionState.Block or TransactionState.Failed))
-                    Notice(SqlState.NoActiveSqlTransaction, "there is no transaction in progress");
-                if (_state != TransactionState.None)
-                    await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
-                return "ROLLBACK";
-            case StatementKind.Savepoint:
-                RequireBlock("SAVEPOINT");
-                await _backend.SavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
-                _savepoints.Add(statement.Name!);
-                return "SAVEPOINT";
-            case StatementKind.ReleaseSavepoint:
-            {
-                RequireBlock("RELEASE SAVEPOINT");
-                var index = FindSavepoint(statement.Name!);
-                await _backend.ReleaseSavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
-                _savepoints.RemoveRange(index, _savepoints.Count - index);
-                return "RELEASE";
-            }
-            case StatementKind.RollbackToSavepoint:
-            {
-                RequireBlock("ROLLBACK TO SAVEPOINT");
-                var index = FindSavepoint(statement.Name!);
-                await _backend.RollbackToSavepointAsync(statement.Name!, cancellationToken).ConfigureAwait(false);
-                _savepoints.RemoveRange(index + 1, _savepoints.Count - index - 1);
-                _state = TransactionState.Block;
-                return "ROLLBACK";
-            }
+            case StatementKind.Begin or StatementKind.Commit or StatementKind.Rollback or StatementKind.Savepoint
+                or StatementKind.ReleaseSavepoint or StatementKind.RollbackToSavepoint:
+                return await _transaction.ControlAsync(statement, cancellationToken).ConfigureAwait(false);
             case StatementKind.Set:
-                if (statement.IsLocal && _state != TransactionState.Block)
-                    Notice(SqlState.NoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks", ErrorSeverity.Warning);
-                _settings.Set(statement.Name!, statement.Value, statement.IsLocal, _state != TransactionState.None);
+                if (statement.IsLocal && _transaction.State != TransactionState.Block)
+                    Notice(SqlState.NoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks");
+                _settings.Set(statement.Name!, statement.Value, statement.IsLocal, _transaction.Active);
                 return "SET";
             case StatementKind.SetTransaction:
                 return "SET";
@@ -714,7 +657,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                     _settings.Reset(statement.Name!);
                 return "RESET";
             case StatementKind.Discard:
-                if (_state != TransactionState.None)
+                if (_transaction.Active)
                     throw new PgErrorException(SqlState.ActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
                 if (string.Equals(statement.Name, "all", StringComparison.OrdinalIgnoreCase))
                 {
@@ -737,99 +680,14 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         }
     }
 
-    private void RefuseInFailedTransaction()
-    {
-        if (_state == TransactionState.Failed)
-        {
-            throw new PgErrorException(SqlState.InFailedSqlTransaction,
-                "current transaction is aborted, commands ignored until end of transaction block");
-        }
-    }
-
-    private void RequireBlock(string what)
-    {
-        if (_state is not (TransactionState.Block or TransactionState.Failed))
-            throw new PgErrorException(SqlState.NoActiveSqlTransaction, $"{what} can only be used in transaction blocks");
-    }
-
-    private int FindSavepoint(string name)
-    {
-        var index = _savepoints.LastIndexOf(name);
-        return index >= 0
-            ? index
-            : throw new PgErrorException(SqlState.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
-    }
-
-    private async ValueTask BeginImplicitAsync(CancellationToken cancellationToken)
-    {
-        if (_state != TransactionState.None)
-            return;
-        await _backend.BeginAsync(cancellationToken).ConfigureAwait(false);
-        StartTransaction(TransactionState.Implicit);
-    }
-
-    private void StartTransaction(TransactionState state)
-    {
-        _state = state;
-        TransactionStart = DateTimeOffset.UtcNow;
-        _settings.OnTransactionStart();
-    }
-
-    private async ValueTask EndImplicitAsync(bool commit, CancellationToken cancellationToken)
-    {
-        if (_state == TransactionState.Implicit)
-            await EndTransactionAsync(commit, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask EndTransactionAsync(bool commit, CancellationToken cancellationToken)
-    {
-        var wasState = _state;
-        _state = TransactionState.None;
-        _savepoints.Clear();
-        await ClosePortalsAsync().ConfigureAwait(false);
-        try
-        {
-            if (_backend.InTransaction)
-            {
-                if (commit)
-                    await _backend.CommitAsync(cancellationToken).ConfigureAwait(false);
-                else
-                    await _backend.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            }
-            _settings.OnTransactionEnd(commit);
-        }
-        catch (PgErrorException) when (commit && wasState != TransactionState.None)
-        {
-            // A failed commit leaves nothing committed: roll back what is left, then report.
-            if (_backend.InTransaction)
-                await _backend.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            _settings.OnTransactionEnd(committed: false);
-            throw;
-        }
-        foreach (var (name, value) in _settings.TakeReportedChanges())
-            ParameterStatusMessage.Write(_writer, name, value);
-    }
-
     /// <summary>Reports an error and applies PostgreSQL's rules for what it does to the transaction.</summary>
     private async ValueTask FailAsync(PgErrorException error, bool extended, CancellationToken cancellationToken)
     {
         _writer.DiscardPartialMessage();
         ErrorResponseMessage.Write(_writer, error);
-        if (_state == TransactionState.Block)
-        {
-            _state = TransactionState.Failed;
-        }
-        else if (_state == TransactionState.Implicit)
-        {
-            try
-            {
-                await EndTransactionAsync(commit: false, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PgErrorException e)
-            {
-                Log.RollbackFailed(_logger, ProcessId, e.Message);
-            }
-        }
+        if (await _transaction.OnErrorAsync(cancellationToken).ConfigureAwait(false) is { } rollbackError)
+            Log.RollbackFailed(_logger, ProcessId, rollbackError.Message);
+        ReportSettingChanges();
         if (extended)
         {
             // Extended query: discard messages until Sync (PostgreSQL manual, "Extended Query").
@@ -841,12 +699,19 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         }
     }
 
-    private void Notice(string sqlState, string message, ErrorSeverity severity = ErrorSeverity.Warning) =>
-        ErrorResponseMessage.WriteNotice(_writer, new PgErrorException(sqlState, message, severity: severity));
+    private void Notice(string sqlState, string message) =>
+        ErrorResponseMessage.WriteNotice(_writer, new PgErrorException(sqlState, message, severity: ErrorSeverity.Warning));
+
+    /// <summary>ParameterStatus for each reported setting a statement or a transaction's end changed.</summary>
+    private void ReportSettingChanges()
+    {
+        foreach (var (name, value) in _settings.TakeReportedChanges())
+            ParameterStatusMessage.Write(_writer, name, value);
+    }
 
     private async ValueTask ReadyAsync(CancellationToken cancellationToken)
     {
-        ReadyForQueryMessage.Write(_writer, Status);
+        ReadyForQueryMessage.Write(_writer, _transaction.Status);
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
