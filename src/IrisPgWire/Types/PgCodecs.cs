@@ -31,6 +31,7 @@ public static class PgCodecs
             [PgTypeCatalog.TimestampTz.Oid] = TimestampCodec.TimestampTz,
             [PgTypeCatalog.Json.Oid] = JsonCodec.Json,
             [PgTypeCatalog.Jsonb.Oid] = JsonCodec.Jsonb,
+            [PgTypeCatalog.Interval.Oid] = new IntervalCodec(),
         };
         foreach (var type in new[] { PgTypeCatalog.Text, PgTypeCatalog.Varchar, PgTypeCatalog.Bpchar, PgTypeCatalog.Name, PgTypeCatalog.Char, PgTypeCatalog.Unknown })
             map[type.Oid] = new TextCodec(type);

@@ -30,6 +30,8 @@ public class CopyTypeDifferentialTests(InProcessServer server, ReferencePostgres
         ("uuid", ["a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC999C0B4EF8BB6D6BB9BD380A11", "a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11", "a0ee-bc99"]),
         ("json", ["{\"a\": 1}", "[1, 2,3]", "\"str\"", "{bad json}", "null"]),
         ("jsonb", ["{\"b\": 1, \"a\": 2, \"a\": 3}", "[1.50, 2e2, {\"k\": true}]", "{\"long key\": 1, \"k\": 2}", "{bad"]),
+        ("interval", ["1 year 2 months 3 days 04:05:06.789", "-1 day 2 hours", "P1Y2M3DT4H5M6S", "1.5 years", "10", "@ 3 days ago",
+            "1-2", "3 04:05:06", "00:00:00", "25:00:00", "1 week", "-00:00:01", "2 mons -3 days", "1.5 days", "bogus", "1 fortnight"]),
         ("bytea", ["\\\\x00ff10", "\\\\xzz", "abc\\\\\\\\def", "\\\\x"]),
     ];
 
