@@ -36,7 +36,12 @@ public static class PgCodecs
         foreach (var type in new[] { PgTypeCatalog.Text, PgTypeCatalog.Varchar, PgTypeCatalog.Bpchar, PgTypeCatalog.Name, PgTypeCatalog.Char, PgTypeCatalog.Unknown })
             map[type.Oid] = new TextCodec(type);
         foreach (var type in PgTypeCatalog.All)
-            map.TryAdd(type.Oid, new PassThroughCodec(type));
+        {
+            if (type.IsArray && PgTypeCatalog.TryGetByOid(type.ElementOid, out var element))
+                map[type.Oid] = new ArrayCodec(type, element);
+            else
+                map.TryAdd(type.Oid, new PassThroughCodec(type));
+        }
         return map.ToFrozenDictionary();
     }
 }

@@ -36,13 +36,13 @@ internal sealed class FloatCodec(PgType type) : PgCodec(type)
                     throw new PgErrorException(SqlState.NumericValueOutOfRange, $"\"{text}\" is out of range for type {TypeName}");
                 break;
         }
-        return IsSingle ? (float)value : value;
+        return IsSingle ? (object)(float)value : value;
     }
 
     public override object ParseBinary(ReadOnlySpan<byte> data, int modifier)
     {
         CheckBinaryLength(data, Type.Length);
-        return IsSingle ? BinaryPrimitives.ReadSingleBigEndian(data) : BinaryPrimitives.ReadDoubleBigEndian(data);
+        return IsSingle ? (object)BinaryPrimitives.ReadSingleBigEndian(data) : BinaryPrimitives.ReadDoubleBigEndian(data);
     }
 
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings) =>
@@ -86,11 +86,11 @@ internal sealed class FloatCodec(PgType type) : PgCodec(type)
 
     public override object Coerce(object value, int modifier) => value switch
     {
-        double d => IsSingle ? (float)d : d,
-        float f => IsSingle ? f : (double)f,
-        long l => IsSingle ? (float)l : (double)l,
-        int i => IsSingle ? (float)i : (double)i,
-        short s => IsSingle ? (float)s : (double)s,
+        double d => IsSingle ? (object)(float)d : d,
+        float f => IsSingle ? f : (object)(double)f,
+        long l => IsSingle ? (object)(float)l : (double)l,
+        int i => IsSingle ? (object)(float)i : (double)i,
+        short s => IsSingle ? (object)(float)s : (double)s,
         _ => base.Coerce(value, modifier),
     };
 

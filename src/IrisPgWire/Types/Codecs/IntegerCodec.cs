@@ -110,12 +110,13 @@ internal sealed class IntegerCodec(PgType type, long min, long max) : PgCodec(ty
         return Box(n);
     }
 
+    /// <summary>The canonical boxed value; each arm is cast to object so the switch does not widen them all to long.</summary>
     private object Box(long value) => Type.Length switch
     {
-        2 => (short)value,
-        4 when Type == PgTypeCatalog.Oid => (uint)value,
-        4 => (int)value,
-        _ => value,
+        2 => (object)(short)value,
+        4 when Type == PgTypeCatalog.Oid => (object)(uint)value,
+        4 => (object)(int)value,
+        _ => (object)value,
     };
 
     private PgErrorException OutOfRange(string text) =>

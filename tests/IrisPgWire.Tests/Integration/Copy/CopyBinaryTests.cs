@@ -10,13 +10,13 @@ public class CopyBinaryTests(InProcessServer server, ReferencePostgres reference
 {
     private const string Columns =
         "id int, small smallint, big bigint, name text, code varchar(10), price numeric(12,3), ratio double precision, " +
-        "r real, ok boolean, born date, seen timestamp, at timestamptz, raw bytea, u uuid, j json, jb jsonb, span interval";
+        "r real, ok boolean, born date, seen timestamp, at timestamptz, raw bytea, u uuid, j json, jb jsonb, span interval, tags text[], nums int[]";
 
     private const string Rows = """
-        (1, -3, 9000000000, 'Zoë', 'ab', 1234.5, 0.1, 1.5, true, '2024-02-29', '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09+02', '\x00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"b":1}', '{"b": 1, "a": [1.50]}', '1 year 2 mons 3 days 04:05:06.5'),
-        (2, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
-        (3, 0, -1, '', '', -0.001, -1e-300, 'NaN', false, '1970-01-01', '1999-12-31 23:59:59', '2000-01-01 00:00:00+00', '\x', '00000000-0000-0000-0000-000000000000', '[]', 'null', '-1 days +02:00:00'),
-        (4, 32767, 0, E'line\nbreak', 'x', 99999999.999, 'Infinity', '-Infinity', true, 'infinity', '-infinity', 'infinity', 'abc', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '"s"', '[1, "a", null]', '00:00:00')
+        (1, -3, 9000000000, 'Zoë', 'ab', 1234.5, 0.1, 1.5, true, '2024-02-29', '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09+02', '\x00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"b":1}', '{"b": 1, "a": [1.50]}', '1 year 2 mons 3 days 04:05:06.5', '{a,"b c",NULL}', '{{1,2},{3,4}}'),
+        (2, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+        (3, 0, -1, '', '', -0.001, -1e-300, 'NaN', false, '1970-01-01', '1999-12-31 23:59:59', '2000-01-01 00:00:00+00', '\x', '00000000-0000-0000-0000-000000000000', '[]', 'null', '-1 days +02:00:00', '{}', '{7}'),
+        (4, 32767, 0, E'line\nbreak', 'x', 99999999.999, 'Infinity', '-Infinity', true, 'infinity', '-infinity', 'infinity', 'abc', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '"s"', '[1, "a", null]', '00:00:00', '{""}', '{NULL,1}')
         """;
 
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)

@@ -32,6 +32,11 @@ public class CopyTypeDifferentialTests(InProcessServer server, ReferencePostgres
         ("jsonb", ["{\"b\": 1, \"a\": 2, \"a\": 3}", "[1.50, 2e2, {\"k\": true}]", "{\"long key\": 1, \"k\": 2}", "{bad"]),
         ("interval", ["1 year 2 months 3 days 04:05:06.789", "-1 day 2 hours", "P1Y2M3DT4H5M6S", "1.5 years", "10", "@ 3 days ago",
             "1-2", "3 04:05:06", "00:00:00", "25:00:00", "1 week", "-00:00:01", "2 mons -3 days", "1.5 days", "bogus", "1 fortnight"]),
+        ("integer[]", ["{1,2,3}", "{}", "{{1,2},{3,4}}", "{1,NULL,3}", "{ 1 , 2 }", "{1,2", "{{1},{2,3}}", "1,2", "{1,x}"]),
+        ("text[]", ["{a,\"b c\",\"\",NULL,\"NULL\",plain}", "{\"a,b\",\"{}\"}", "{ spaced , x }"]),
+        ("numeric(5,2)[]", ["{1.5,2,-0.001}", "{{1},{2}}"]),
+        ("date[]", ["{2024-01-01,NULL}", "{20240101}"]),
+        ("boolean[]", ["{t,f,yes}"]),
         ("bytea", ["\\\\x00ff10", "\\\\xzz", "abc\\\\\\\\def", "\\\\x"]),
     ];
 
