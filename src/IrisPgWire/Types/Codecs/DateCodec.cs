@@ -20,6 +20,15 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
         };
     }
 
+    public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
+    {
+        var text = (string)value;
+        if (settings.DateStyle.StartsWith("ISO", StringComparison.Ordinal) || text.EndsWith("infinity", StringComparison.Ordinal))
+            WriteAscii(output, text);
+        else
+            WriteAscii(output, DateTimeText.FormatDate(DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), settings.DateStyle));
+    }
+
     public override object ParseBinary(ReadOnlySpan<byte> data, int modifier)
     {
         if (data.Length != 4)

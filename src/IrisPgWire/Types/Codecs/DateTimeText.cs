@@ -187,6 +187,54 @@ internal static partial class DateTimeText
     public static string FormatDate(DateOnly date) =>
         date.Year.ToString("0000", CultureInfo.InvariantCulture) + date.ToString("-MM-dd", CultureInfo.InvariantCulture);
 
+    private static readonly string[] MonthAbbreviations =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    private static readonly string[] DayAbbreviations = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+    /// <summary>A date in the session's DateStyle (datetime.c, EncodeDateOnly).</summary>
+    public static string FormatDate(DateOnly date, string dateStyle)
+    {
+        var (style, dmy) = Style(dateStyle);
+        var dd = date.Day.ToString("00", CultureInfo.InvariantCulture);
+        var mm = date.Month.ToString("00", CultureInfo.InvariantCulture);
+        var yyyy = date.Year.ToString("0000", CultureInfo.InvariantCulture);
+        return style switch
+        {
+            "SQL" => dmy ? $"{dd}/{mm}/{yyyy}" : $"{mm}/{dd}/{yyyy}",
+            "German" => $"{dd}.{mm}.{yyyy}",
+            "Postgres" => dmy ? $"{dd}-{mm}-{yyyy}" : $"{mm}-{dd}-{yyyy}",
+            _ => FormatDate(date),
+        };
+    }
+
+    /// <summary>
+    /// A timestamp in the session's DateStyle (datetime.c, EncodeDateTime), with the zone for timestamptz as
+    /// a numeric offset in ISO and an abbreviation otherwise (both null for timestamp).
+    /// </summary>
+    public static string FormatTimestamp(DateTime value, string dateStyle, string? isoOffset, string? abbreviation)
+    {
+        var (style, dmy) = Style(dateStyle);
+        var time = FormatTime(value.TimeOfDay.Ticks);
+        var zone = abbreviation is null ? "" : " " + abbreviation;
+        var date = DateOnly.FromDateTime(value);
+        return style switch
+        {
+            "SQL" or "German" => $"{FormatDate(date, dateStyle)} {time}{zone}",
+            "Postgres" => dmy
+                ? $"{DayAbbreviations[(int)value.DayOfWeek]} {value.Day:00} {MonthAbbreviations[value.Month - 1]} {time} {value.Year:0000}{zone}"
+                : $"{DayAbbreviations[(int)value.DayOfWeek]} {MonthAbbreviations[value.Month - 1]} {value.Day:00} {time} {value.Year:0000}{zone}",
+            _ => FormatTimestamp(value) + (isoOffset ?? ""),
+        };
+    }
+
+    private static (string Style, bool Dmy) Style(string dateStyle)
+    {
+        var comma = dateStyle.IndexOf(',', StringComparison.Ordinal);
+        var style = comma < 0 ? dateStyle : dateStyle[..comma];
+        return (style, dateStyle.EndsWith("DMY", StringComparison.Ordinal));
+    }
+
     /// <summary>HH:MM:SS with the fraction's trailing zeros removed, as PostgreSQL prints times.</summary>
     public static string FormatTime(long ticks)
     {

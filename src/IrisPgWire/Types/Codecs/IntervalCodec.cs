@@ -36,6 +36,50 @@ internal sealed partial class IntervalCodec() : PgCodec(PgTypeCatalog.Interval)
         return Format(months, days, micros);
     }
 
+    public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
+    {
+        var text = (string)value;
+        if (settings.IntervalStyle != "iso_8601")
+        {
+            WriteAscii(output, text);
+            return;
+        }
+        TryParse(text, out var months, out var days, out var micros);
+        WriteAscii(output, FormatIso(months, days, micros));
+    }
+
+    /// <summary>IntervalStyle iso_8601 (datetime.c, EncodeInterval): P[nY][nM][nD][T[nH][nM][nS]], PT0S for zero.</summary>
+    private static string FormatIso(int months, int days, long micros)
+    {
+        if (months == 0 && days == 0 && micros == 0)
+            return "PT0S";
+        var sb = new StringBuilder("P");
+        void Part(long n, char unit)
+        {
+            if (n != 0)
+                sb.Append(n.ToString(CultureInfo.InvariantCulture)).Append(unit);
+        }
+        Part(months / 12, 'Y');
+        Part(months % 12, 'M');
+        Part(days, 'D');
+        if (micros != 0)
+        {
+            sb.Append('T');
+            Part(micros / 3_600_000_000L, 'H');
+            Part(micros / 60_000_000L % 60, 'M');
+            var seconds = micros % 60_000_000L;
+            if (seconds != 0)
+            {
+                var abs = Math.Abs(seconds);
+                sb.Append(seconds < 0 ? "-" : "").Append((abs / 1_000_000).ToString(CultureInfo.InvariantCulture));
+                if (abs % 1_000_000 != 0)
+                    sb.Append('.').Append((abs % 1_000_000).ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+                sb.Append('S');
+            }
+        }
+        return sb.ToString();
+    }
+
     public override object ParseBinary(ReadOnlySpan<byte> data, int modifier)
     {
         CheckBinaryLength(data, 16);

@@ -52,14 +52,22 @@ internal sealed class TimestampCodec(PgType type) : PgCodec(type)
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
     {
         var text = (string)value;
-        if (!WithZone || text.EndsWith("infinity", StringComparison.Ordinal))
+        var iso = settings.DateStyle.StartsWith("ISO", StringComparison.Ordinal);
+        if (text.EndsWith("infinity", StringComparison.Ordinal) || (!WithZone && iso))
         {
             WriteAscii(output, text);
             return;
         }
+        if (!WithZone)
+        {
+            WriteAscii(output, DateTimeText.FormatTimestamp(ToDateTime(text), settings.DateStyle, null, null));
+            return;
+        }
         var utc = ToDateTime(text);
         var offset = settings.TimeZone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-        WriteAscii(output, DateTimeText.FormatTimestamp(utc + offset) + DateTimeText.FormatOffset(offset));
+        // Outside ISO the zone is shown by name; UTC is the one whose abbreviation is known without tz data.
+        var abbreviation = offset == TimeSpan.Zero && settings.TimeZone == TimeZoneInfo.Utc ? "UTC" : DateTimeText.FormatOffset(offset);
+        WriteAscii(output, DateTimeText.FormatTimestamp(utc + offset, settings.DateStyle, DateTimeText.FormatOffset(offset), abbreviation));
     }
 
     public override void FormatBinary(object value, IBufferWriter<byte> output)
