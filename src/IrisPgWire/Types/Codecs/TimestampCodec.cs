@@ -65,8 +65,8 @@ internal sealed class TimestampCodec(PgType type) : PgCodec(type)
         }
         var utc = ToDateTime(text);
         var offset = settings.TimeZone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-        // Outside ISO the zone is shown by name; UTC is the one whose abbreviation is known without tz data.
-        var abbreviation = offset == TimeSpan.Zero && settings.TimeZone == TimeZoneInfo.Utc ? "UTC" : DateTimeText.FormatOffset(offset);
+        // Outside ISO the zone is shown by its abbreviation, or by the offset where the zone has none.
+        var abbreviation = iso ? null : ZoneAbbreviations.At(settings.TimeZone, utc) ?? DateTimeText.FormatOffset(offset);
         WriteAscii(output, DateTimeText.FormatTimestamp(utc + offset, settings.DateStyle, DateTimeText.FormatOffset(offset), abbreviation));
     }
 

@@ -48,6 +48,9 @@ public class CopyToDifferentialTests(InProcessServer server, ReferencePostgres r
         "SET DateStyle = 'German'; COPY {t} (id, born, seen) TO STDOUT",
         "SET DateStyle = 'Postgres, MDY'; COPY {t} (id, born, seen, at) TO STDOUT",
         "SET IntervalStyle = 'iso_8601'; COPY {t} (id, span) TO STDOUT",
+        "SET DateStyle = 'SQL, MDY'; SET TIME ZONE 'America/New_York'; COPY {t} (id, at) TO STDOUT",
+        "SET DateStyle = 'Postgres, DMY'; SET TIME ZONE 'Asia/Kolkata'; COPY {t} (id, at) TO STDOUT",
+        "SET DateStyle = 'German'; SET TIME ZONE 'Europe/Paris'; COPY {t} (id, at) TO STDOUT",
     ];
 
     [Theory]
