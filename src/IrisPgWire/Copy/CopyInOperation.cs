@@ -29,13 +29,18 @@ internal sealed class CopyInOperation : IAsyncDisposable
     private readonly CopyBinaryReader? _binary;
     private readonly CopyBinaryReader.TupleHandler _onTuple;
     private readonly CopyRow _row = new();
-    private readonly List<object?[]> _batch = [];
-    private readonly List<long> _batchLines = [];
+    /// <summary>
+    /// Two batches: one filled by the decoder on the session's thread while the other is being stored on
+    /// another (DESIGN.md, FR-006: at most two batches in flight; when both are busy the session stops
+    /// reading the socket, so TCP slows the client down).
+    /// </summary>
+    private CopyBatch _filling;
+    private CopyBatch _spare;
+    private Task? _storing;
     private readonly CopyRecordReader.RecordHandler _onRecord;
 
     /// <summary>For each table column, its position in the COPY's column list, or -1 when omitted.</summary>
     private readonly int[] _copyIndex;
-    private int _batchCount;
     private bool _headerPending;
 
     private CopyInOperation(TableDefinition table, ColumnDefinition[] columns, CopyOptions options, PgFormatSettings settings,
@@ -54,6 +59,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
         _onTuple = OnTuple;
         _headerPending = options.Header != CopyHeader.None;
         _onRecord = OnRecord;
+        _filling = new CopyBatch(columns.Length);
+        _spare = new CopyBatch(columns.Length);
         _copyIndex = [.. table.Columns.Select(t => Array.IndexOf(columns, t))];
     }
 
@@ -99,7 +106,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
             e.Context = FramingContext();
             throw;
         }
-        if (_batchCount > 0)
+        if (_filling.Count >= BatchRows)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -136,13 +143,20 @@ internal sealed class CopyInOperation : IAsyncDisposable
             e.Context = FramingContext();
             throw;
         }
-        if (_batchCount > 0)
+        if (_filling.Count > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForStoreAsync().ConfigureAwait(false);
         return RowCount;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_storing is not null)
+        {
+            // The writer must be idle before it is disposed; its error, if any, was reported already or is moot.
+            await _storing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+        }
         _reader.Release();
         _binary?.Release();
         await _writer.DisposeAsync().ConfigureAwait(false);
@@ -184,7 +198,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
             {
                 Context = CopyErrorContext.LineWithText(_table.Name, line, record),
             };
-        var values = NextBatchRow();
+        var values = _filling.Next();
         for (var i = 0; i < _columns.Length; i++)
         {
             var isNull = _row.IsNull(i);
@@ -213,8 +227,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
             }
         }
         CheckNotNull(values, record, line);
-        _batchLines.Add(line);
-        _batchCount++;
+        _filling.Commit(line);
     }
 
     /// <summary>
@@ -269,7 +282,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// <summary>One binary tuple: each field through its type's receive function; CONTEXT names the tuple and column.</summary>
     private void OnTuple(ReadOnlySpan<byte> tuple, int fieldCount, long number)
     {
-        var values = NextBatchRow();
+        var values = _filling.Next();
         var offset = 0;
         for (var i = 0; i < fieldCount; i++)
         {
@@ -289,35 +302,42 @@ internal sealed class CopyInOperation : IAsyncDisposable
             }
         }
         CheckNotNull(values, [], number);
-        _batchLines.Add(number);
-        _batchCount++;
+        _filling.Commit(number);
     }
 
-    private object?[] NextBatchRow()
-    {
-        if (_batchCount < _batch.Count)
-            return _batch[_batchCount];
-        var row = new object?[_columns.Length];
-        _batch.Add(row);
-        return row;
-    }
-
+    /// <summary>Hands the filled batch to the store and takes the other one to fill, waiting if it is still being stored.</summary>
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        await WaitForStoreAsync().ConfigureAwait(false);
+        var batch = _filling;
+        _filling = _spare;
+        _spare = batch;
+        _storing = StoreAsync(batch, cancellationToken);
+    }
+
+    private async Task StoreAsync(CopyBatch batch, CancellationToken cancellationToken)
+    {
+        // Off the session's thread, so decoding the next batch goes on meanwhile.
+        await Task.Yield();
         try
         {
-            await _writer.WriteAsync(_batch, _batchCount, cancellationToken).ConfigureAwait(false);
+            await _writer.WriteAsync(batch.Rows, batch.Count, cancellationToken).ConfigureAwait(false);
         }
-        catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && _writer.FailedRow < _batchLines.Count)
+        catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && _writer.FailedRow < batch.Lines.Count)
         {
-            e.Context = CopyErrorContext.Line(_table.Name, _batchLines[_writer.FailedRow]);
+            e.Context = CopyErrorContext.Line(_table.Name, batch.Lines[_writer.FailedRow]);
             throw;
         }
-        RowCount += _batchCount;
-        _batchCount = 0;
-        _batchLines.Clear();
-        if (_batch.Count > BatchRows)
-            _batch.RemoveRange(BatchRows, _batch.Count - BatchRows);
+        RowCount += batch.Count;
+        batch.Clear(BatchRows);
+    }
+
+    private async ValueTask WaitForStoreAsync()
+    {
+        var storing = _storing;
+        _storing = null;
+        if (storing is not null)
+            await storing.ConfigureAwait(false);
     }
 
     /// <summary>HEADER MATCH: the header's fields must name the columns in order (copyfromparse.c, NextCopyFromRawFields).</summary>

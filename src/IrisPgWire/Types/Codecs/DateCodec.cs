@@ -10,6 +10,9 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
 {
     public override object ParseText(ReadOnlySpan<byte> utf8, int modifier, PgFormatSettings settings)
     {
+        // Fast path for the ISO form COPY data nearly always has; the canonical value is the input itself.
+        if (TryIso(utf8, out var iso))
+            return iso;
         var text = DecodeUtf8(utf8);
         var parsed = DateTimeText.Parse(text, "date", settings, wantDate: true, wantTime: false);
         return parsed.Special switch
@@ -18,6 +21,32 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
             DateTimeText.Special.NegativeInfinity => "-infinity",
             _ => DateTimeText.FormatDate(parsed.Date!.Value),
         };
+    }
+
+    /// <summary>An exact, valid YYYY-MM-DD (year 1 to 9999).</summary>
+    internal static bool TryIso(ReadOnlySpan<byte> utf8, out string value)
+    {
+        value = "";
+        if (utf8.Length != 10 || utf8[4] != '-' || utf8[7] != '-')
+            return false;
+        if (!TryDigits(utf8[..4], out var year) || !TryDigits(utf8.Slice(5, 2), out var month) || !TryDigits(utf8.Slice(8, 2), out var day))
+            return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        value = System.Text.Encoding.ASCII.GetString(utf8);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+                return false;
+            value = value * 10 + (b - '0');
+        }
+        return true;
     }
 
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
