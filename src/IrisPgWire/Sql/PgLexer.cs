@@ -202,8 +202,8 @@ public static class PgLexer
 
     /// <summary>
     /// Numeric constants (manual, "Numeric Constants"): digits [. digits] [e [+-] digits]. As PostgreSQL 15's
-    /// scan.l does, <c>1..</c> leaves <c>..</c> for the next token, and a letter straight after a number is
-    /// "trailing junk after numeric literal".
+    /// scan.l does, <c>1..</c> leaves <c>..</c> for the next token, and an identifier glued to a number is
+    /// "trailing junk after numeric literal" (PostgreSQL 15 has no 0x literals or digit separators).
     /// </summary>
     private static SqlToken ReadNumber(string sql, ref int i)
     {
@@ -234,10 +234,21 @@ public static class PgLexer
 
         if (i < sql.Length && IsIdentStart(sql[i]))
         {
-            throw SqlSyntaxError.At(sql, start, i + 1 - start, "trailing junk after numeric literal");
+            throw SqlSyntaxError.At(sql, start, SkipIdentifier(sql, i) - start, "trailing junk after numeric literal");
         }
 
         return new SqlToken(SqlTokenKind.Number, start, i - start, sql[start..i]);
+    }
+
+    /// <summary>PostgreSQL 15 reports the whole identifier glued to a number or parameter as the junk.</summary>
+    private static int SkipIdentifier(string sql, int i)
+    {
+        while (i < sql.Length && IsIdentCont(sql[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static int SkipDigits(string sql, int i)
@@ -262,7 +273,7 @@ public static class PgLexer
             var end = SkipDigits(sql, i + 1);
             if (end < sql.Length && IsIdentStart(sql[end]))
             {
-                throw SqlSyntaxError.At(sql, start, end + 1 - start, "trailing junk after parameter");
+                throw SqlSyntaxError.At(sql, start, SkipIdentifier(sql, end) - start, "trailing junk after parameter");
             }
 
             i = end;
