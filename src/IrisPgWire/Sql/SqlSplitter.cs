@@ -8,5 +8,38 @@ public static class SqlSplitter
     /// literals, quoted identifiers, dollar-quoted strings and comments do not split. Statements that are
     /// only whitespace or comments are dropped, so an empty list means an empty query.
     /// </summary>
-    public static IReadOnlyList<string> Split(string sql) => throw new NotImplementedException();
+    /// <remarks>
+    /// Each statement runs from its first token to its last, so comments before it or after it are not
+    /// part of it. Lexical errors (an unterminated string, say) throw 42601 positioned in the whole string.
+    /// </remarks>
+    public static IReadOnlyList<string> Split(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var statements = new List<string>();
+        int? first = null;
+        var last = 0;
+        foreach (var token in PgLexer.Tokenize(sql))
+        {
+            if (token.IsPunctuation(';'))
+            {
+                if (first is { } start)
+                {
+                    statements.Add(sql[start..last]);
+                }
+
+                first = null;
+                continue;
+            }
+
+            first ??= token.Start;
+            last = token.End;
+        }
+
+        if (first is { } tail)
+        {
+            statements.Add(sql[tail..last]);
+        }
+
+        return statements;
+    }
 }
