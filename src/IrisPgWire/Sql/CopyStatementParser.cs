@@ -38,7 +38,18 @@ public static class CopyStatementParser
             cursor.Index++;
         }
 
+        var nameStart = cursor.AtEnd ? 0 : cursor.Current.Start;
         var names = ParseQualifiedName(cursor);
+        if (names.Count > 3)
+        {
+            // gram.y's qualified_name action rejects this as soon as the name is read, at the name.
+            throw new PgErrorException(SqlState.SyntaxError,
+                $"improper qualified name (too many dotted names): {string.Join('.', names)}")
+            {
+                Position = PgLexer.PositionOf(cursor.Sql, nameStart),
+            };
+        }
+
         IReadOnlyList<string>? columns = null;
         if (cursor.TryPunctuation('('))
         {
@@ -206,10 +217,8 @@ public static class CopyStatementParser
     {
         1 => (null, names[0]),
         2 => (names[0], names[1]),
-        3 => throw new PgErrorException(SqlState.FeatureNotSupported,
+        _ => throw new PgErrorException(SqlState.FeatureNotSupported,
             $"cross-database references are not implemented: \"{string.Join('.', names)}\""),
-        _ => throw new PgErrorException(SqlState.SyntaxError,
-            $"improper qualified name (too many dotted names): {string.Join('.', names)}"),
     };
 
     /// <summary>columnList: ColId [, ColId ...].</summary>
