@@ -22,8 +22,8 @@ public class PgLexerTests
     [Fact]
     public void Non_ascii_letters_are_identifier_characters_and_are_not_folded()
     {
-        var tokens = PgLexer.Tokenize("SELECT ÄbcÉ, 名前");
-        Assert.Equal("Äbcé".Replace("é", "É", StringComparison.Ordinal), tokens[1].Value);
+        var tokens = PgLexer.Tokenize("SELECT ÄBCÉ, 名前");
+        Assert.Equal("ÄbcÉ", tokens[1].Value);
         Assert.Equal("名前", tokens[3].Value);
         Assert.Equal(SqlTokenKind.Identifier, tokens[3].Kind);
     }

@@ -57,4 +57,18 @@ public class SqlSplitterTests
     {
         Assert.Equal(["select \"ñ;名\" from café", "select 1"], SqlSplitter.Split("select \"ñ;名\" from café; select 1"));
     }
+
+    [Fact]
+    public void A_semicolon_after_an_inner_comment_end_is_still_inside_the_outer_comment()
+    {
+        var error = Assert.Throws<PgErrorException>(() => SqlSplitter.Split("select 1 /* a /* b */ ; select 2"));
+        Assert.Equal("unterminated /* comment at or near \"/* a /* b */ ; select 2\"", error.Message);
+        Assert.Equal(10, error.Position);
+    }
+
+    [Fact]
+    public void A_dollar_quote_tag_must_match_exactly_to_end_the_string()
+    {
+        Assert.Equal(["select $a$ $b$; $A$; $a$", "select 2"], SqlSplitter.Split("select $a$ $b$; $A$; $a$; select 2"));
+    }
 }
