@@ -1,38 +1,36 @@
 using IrisPgWire.Errors;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>
-/// COPY FROM into SQLite: one prepared INSERT, its parameters rebound for each row, inside the session's
-/// transaction (DESIGN.md, Backends: SQLite's bulk path).
+/// COPY FROM into SQLite: one INSERT prepared once and, for each row, bound by position, stepped and
+/// reset through SQLite's C API (SQLitePCLRaw, which Microsoft.Data.Sqlite is built on), inside the
+/// session's transaction. This skips the per-execution parameter lookup by name that SqliteCommand does
+/// (DESIGN.md, Backends: SQLite's bulk path).
 /// </summary>
 internal sealed class SqliteBulkWriter : IBulkRowWriter
 {
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter[] _parameters;
+    private readonly SqliteConnection _connection;
+    private readonly sqlite3_stmt _insert;
     private readonly SqliteSession _session;
     private readonly IReadOnlyList<ColumnDefinition> _columns;
 
     public SqliteBulkWriter(SqliteConnection connection, SqliteSession session, TableDefinition table, IReadOnlyList<ColumnDefinition> columns)
     {
+        _connection = connection;
         _session = session;
         _columns = columns;
         Defaults = ReadDefaults(connection, session, table);
-        _insert = connection.CreateCommand();
         var names = string.Join(", ", columns.Select(c => SqliteTranslator.Quote(c.Name)));
-        var values = string.Join(", ", columns.Select((_, i) => "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        _insert.CommandText = columns.Count == 0
+        var values = string.Join(", ", columns.Select(_ => "?"));
+        var sql = columns.Count == 0
             ? $"INSERT INTO {SqliteTranslator.Quote(table.Name)} DEFAULT VALUES"
             : $"INSERT INTO {SqliteTranslator.Quote(table.Name)} ({names}) VALUES ({values})";
-        _parameters = new SqliteParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-            _parameters[i] = _insert.Parameters.Add("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteType.Text);
-        _session.Guard(() =>
-        {
-            _insert.Prepare();
-            return 0;
-        });
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert);
+        if (rc != raw.SQLITE_OK)
+            throw _session.MapError(Failure(rc));
     }
 
     public int FailedRow { get; private set; } = -1;
@@ -43,37 +41,45 @@ internal sealed class SqliteBulkWriter : IBulkRowWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var row = rows[r];
-            for (var i = 0; i < _parameters.Length; i++)
+            for (var i = 0; i < _columns.Count; i++)
             {
-                var value = StorageValues.ToStorage(row[i]);
-                _parameters[i].SqliteType = value switch
+                // SQLite parameters are numbered from 1.
+                _ = StorageValues.ToStorage(row[i]) switch
                 {
-                    long => SqliteType.Integer,
-                    double => SqliteType.Real,
-                    byte[] => SqliteType.Blob,
-                    _ => SqliteType.Text,
+                    null => raw.sqlite3_bind_null(_insert, i + 1),
+                    long l => raw.sqlite3_bind_int64(_insert, i + 1, l),
+                    double d => raw.sqlite3_bind_double(_insert, i + 1, d),
+                    byte[] b => raw.sqlite3_bind_blob(_insert, i + 1, b),
+                    var v => raw.sqlite3_bind_text(_insert, i + 1, (string)v),
                 };
-                _parameters[i].Value = value ?? DBNull.Value;
             }
-            try
-            {
-                _insert.ExecuteNonQuery();
-            }
-            catch (SqliteException e)
+            var rc = raw.sqlite3_step(_insert);
+            if (rc != raw.SQLITE_DONE)
             {
                 FailedRow = r;
-                var error = _session.MapError(e);
-                if (error.SqlState == SqlState.UniqueViolation && SqliteErrors.UniqueColumns(e) is { } keys)
+                var failure = Failure(rc);
+                raw.sqlite3_reset(_insert);
+                var error = _session.MapError(failure);
+                if (error.SqlState == SqlState.UniqueViolation && SqliteErrors.UniqueColumns(failure) is { } keys)
                     throw WithKeyDetail(error, keys, row);
                 throw error;
             }
+            raw.sqlite3_reset(_insert);
         }
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The connection's last error as a SqliteException, for the one error mapping.</summary>
+    private SqliteException Failure(int rc) =>
+        new(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_connection.Handle));
+
     public IReadOnlyList<object?> Defaults { get; }
 
-    public ValueTask DisposeAsync() => _insert.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _insert.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>PostgreSQL's DETAIL for a unique violation: <c>Key (a, b)=(1, x) already exists.</c></summary>
     private PgErrorException WithKeyDetail(PgErrorException error, IReadOnlyList<string> keys, object?[] row)
