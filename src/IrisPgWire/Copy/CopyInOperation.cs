@@ -43,6 +43,9 @@ internal sealed class CopyInOperation : IAsyncDisposable
     private readonly int[] _copyIndex;
     private bool _headerPending;
 
+    private CancellationToken _statement;
+    private Func<PgErrorException>? _canceled;
+
     private CopyInOperation(TableDefinition table, ColumnDefinition[] columns, CopyOptions options, PgFormatSettings settings,
         IBulkRowWriter writer)
     {
@@ -70,6 +73,17 @@ internal sealed class CopyInOperation : IAsyncDisposable
     public CopyOptions Options => _options;
 
     public int ColumnCount => _columns.Length;
+
+    /// <summary>
+    /// Makes the COPY stop at the next line read once <paramref name="statement"/> fires (CancelRequest or
+    /// statement_timeout), with <paramref name="error"/> saying why: PostgreSQL checks for interrupts per
+    /// line, so a COPY waiting for data is stopped when the next data arrives.
+    /// </summary>
+    public void CancelWith(CancellationToken statement, Func<PgErrorException> error)
+    {
+        _statement = statement;
+        _canceled = error;
+    }
 
     /// <summary>Checks the statement and options, finds the table and columns, and opens the bulk writer.</summary>
     public static async ValueTask<CopyInOperation> StartAsync(CopyStatement statement, IBackendSession backend,
@@ -164,6 +178,12 @@ internal sealed class CopyInOperation : IAsyncDisposable
 
     private void OnRecord(ReadOnlySpan<byte> record, long line)
     {
+        if (_statement.IsCancellationRequested && _canceled is not null)
+        {
+            var error = _canceled();
+            error.Context = CopyErrorContext.LineWithText(_table.Name, line, record);
+            throw error;
+        }
         try
         {
             if (!Utf8.IsValid(record))

@@ -256,6 +256,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         // A COPY is all or nothing: outside a transaction block it runs in its own.
         await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
         var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
+        operation.CancelWith(_cancellation.Start(_settings.StatementTimeoutMs, cancellationToken), _cancellation.ToError);
         _copyIn = operation;
         _copyPortal = portal;
         CopyInResponseMessage.Write(_writer, binary: operation.Options.Format == CopyFormat.Binary, operation.ColumnCount);
@@ -298,6 +299,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         var copy = _copyIn;
         _copyIn = null;
         _copyPortal = null;
+        if (copy is not null)
+            _cancellation.Stop();
         if (copy is not null)
             await copy.DisposeAsync().ConfigureAwait(false);
     }
