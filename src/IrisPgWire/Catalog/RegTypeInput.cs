@@ -39,6 +39,9 @@ internal static class RegTypeInput
         var isArray = name.EndsWith("[]", StringComparison.Ordinal);
         if (isArray)
             name = name[..^2].TrimEnd();
+        // char is a keyword of the type grammar meaning character (bpchar); only "char" quoted is the char type.
+        if (name == "char")
+            name = PgTypeCatalog.Bpchar.SqlName;
         var type = PgTypeCatalog.All.FirstOrDefault(t => t.Name == name || t.SqlName == name);
         if (type is null || !isArray)
             return type;
