@@ -234,6 +234,18 @@ internal sealed class SqliteBackendSession : IBackendSession
         }
     }
 
+    public string? FindConstraintTable(string constraint)
+    {
+        try
+        {
+            return SqliteCatalog.FindConstraintTable(Connection, constraint);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
     public string? FindUniqueConstraintName(string table, string columns)
     {
         try

@@ -125,6 +125,15 @@ internal static class SqliteCatalog
         return cmd.ExecuteScalar() as string;
     }
 
+    /// <summary>The table a named constraint belongs to.</summary>
+    public static string? FindConstraintTable(SqliteConnection connection, string constraint)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT t.name FROM \"{ConstraintsTable}\" c JOIN \"{TablesTable}\" t ON t.oid = c.table_oid WHERE c.name = @n LIMIT 1";
+        cmd.Parameters.AddWithValue("@n", constraint);
+        return cmd.ExecuteScalar() as string;
+    }
+
     private static void Exec(SqliteConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();

@@ -48,9 +48,10 @@ internal static partial class SqliteErrorMapper
             case ConstraintCheck:
             {
                 var name = After(text, "CHECK constraint failed: ");
+                var table = session.FindConstraintTable(name) ?? string.Empty;
                 return new PgErrorException(SqlState.CheckViolation,
-                    $"new row violates check constraint \"{name}\"", innerException: ex)
-                { ConstraintName = name };
+                    $"new row for relation \"{table}\" violates check constraint \"{name}\"", innerException: ex)
+                { ConstraintName = name, TableName = table, SchemaName = "public" };
             }
             case ConstraintForeignKey:
                 return new PgErrorException(SqlState.ForeignKeyViolation,
@@ -63,6 +64,10 @@ internal static partial class SqliteErrorMapper
         if (text.StartsWith("no such column: ", StringComparison.Ordinal))
         {
             var col = After(text, "no such column: ");
+            var hint = col.IndexOf(" - should this be", StringComparison.Ordinal);
+            if (hint >= 0)
+                col = col[..hint];
+            col = col.Replace("\"", string.Empty, StringComparison.Ordinal);
             // parse_relation.c: an unqualified name is quoted, a qualified one is not.
             return new PgErrorException(SqlState.UndefinedColumn,
                 col.Contains('.', StringComparison.Ordinal) ? $"column {col} does not exist" : $"column \"{col}\" does not exist", innerException: ex);

@@ -330,6 +330,7 @@ internal sealed class SqliteExpressionWriter
                             continue;
                         default:
                             parts.Add(kw.ToUpperInvariant());
+                            segmentStart = parts.Count;
                             i++;
                             continue;
                     }
@@ -620,8 +621,7 @@ internal sealed class SqliteExpressionWriter
             case "true":
             case "false":
                 i++;
-                // PostgreSQL names a boolean constant's column "bool": the grammar makes it 'true'::bool.
-                return new SqliteOperand(kw == "true" ? "1" : "0", new PgTypeRef(PgTypeCatalog.Bool), "bool");
+                return new SqliteOperand(kw == "true" ? "1" : "0", new PgTypeRef(PgTypeCatalog.Bool), null);
             case "case":
                 return ParseCase(ref i, end);
             case "cast" when nextIsParen:
