@@ -110,6 +110,7 @@ internal sealed class SqliteExpressionWriter
         var orderItem = false;
         var limitSeen = false;
         var inWindow = false;
+        var limitOperand = false;
 
         void FinishOrderItem()
         {
@@ -149,10 +150,16 @@ internal sealed class SqliteExpressionWriter
 
         void OnOperand(SqliteOperand op)
         {
+            if (limitOperand)
+            {
+                // LIMIT and OFFSET take bigint (PostgreSQL grammar, select_limit_value).
+                InferSlot(op, new PgTypeRef(PgTypeCatalog.Int8));
+                limitOperand = false;
+            }
             if (compareLeft is not null)
             {
-                InferSlot(compareLeft, op.Type);
-                InferSlot(op, compareLeft.Type);
+                InferSlot(compareLeft, ComparedAs(op.Type));
+                InferSlot(op, ComparedAs(compareLeft.Type));
                 if (--compareRemaining <= 0)
                     compareLeft = null;
             }
@@ -293,6 +300,7 @@ internal sealed class SqliteExpressionWriter
                             else
                             {
                                 parts.Add("LIMIT");
+                                limitOperand = true;
                                 i++;
                             }
                             continue;
@@ -300,6 +308,7 @@ internal sealed class SqliteExpressionWriter
                             // SQLite requires LIMIT before OFFSET; PostgreSQL allows OFFSET alone.
                             parts.Add(limitSeen ? "OFFSET" : "LIMIT -1 OFFSET");
                             limitSeen = true;
+                            limitOperand = true;
                             i++;
                             continue;
                         case "fetch":
@@ -923,6 +932,15 @@ internal sealed class SqliteExpressionWriter
 
     public PgErrorException Unsupported(string what, SqlToken at) =>
         new(SqlState.FeatureNotSupported, $"{what} is not supported by the SQLite backend") { Position = PgLexer.PositionOf(_sql, at.Start) };
+
+    /// <summary>
+    /// The type an untyped value compared with a value of <paramref name="type"/> gets: character types compare
+    /// through text's operators, so the value is text (PostgreSQL manual, "Type Conversion", operators).
+    /// </summary>
+    private static PgTypeRef? ComparedAs(PgTypeRef? type) =>
+        type is { } t && (t.Type == PgTypeCatalog.Varchar || t.Type == PgTypeCatalog.Bpchar || t.Type == PgTypeCatalog.Name)
+            ? new PgTypeRef(PgTypeCatalog.Text)
+            : type;
 
     /// <summary>The type of a + b (PostgreSQL manual, "Mathematical Operators"): the wider of the two.</summary>
     private static PgTypeRef? Promote(PgTypeRef? a, PgTypeRef? b)

@@ -208,9 +208,10 @@ public sealed class SqliteBackendTests : SqliteTestHarness
         var insert = await Session.DescribeAsync("insert into t (name, n) values ($1, $2)", [], CancellationToken.None);
         Assert.Equal([1043u, 23u], insert.ParameterTypes.Select(p => p.Oid));
         Assert.Null(insert.Columns);
-        var select = await Session.DescribeAsync("select id, price from t where name = $1 and ok = $2 limit $3",
-            [new PgTypeOrUnknown(null), new PgTypeOrUnknown(PgTypeCatalog.Text)], CancellationToken.None);
-        Assert.Equal([1043u, 25u, 25u], select.ParameterTypes.Select(p => p.Oid));
+        // PostgreSQL 15: {text,boolean,bigint,bigint} (a varchar column compares through text).
+        var select = await Session.DescribeAsync("select id, price from t where name = $1 and ok = $2 limit $3 offset $4",
+            [new PgTypeOrUnknown(null)], CancellationToken.None);
+        Assert.Equal([25u, 16u, 20u, 20u], select.ParameterTypes.Select(p => p.Oid));
         Assert.Equal([23u, 1700u], select.Columns!.Select(c => c.Type.Oid));
     }
 
@@ -220,6 +221,34 @@ public sealed class SqliteBackendTests : SqliteTestHarness
         await RunAsync(Shop);
         await RunAsync("insert into t (name, ok) values ($1, $2)", "a", "f");
         Assert.Single((await RunAsync("select id from t where ok = $1", "false")).Rows);
+    }
+
+    [Fact]
+    public async Task Insert_select_converts_each_value_to_the_target_column()
+    {
+        await RunAsync("create table s2 (a int)");
+        await RunAsync("insert into s2 values (1), (2), (3)");
+        Assert.Equal("INSERT 0 2", (await RunAsync("insert into s2 (a) select a + 10 from s2 where a > 1")).Tag);
+        Assert.Equal([1, 2, 3, 12, 13], (await RunAsync("select a from s2 order by 1")).Rows.Select(x => x[0]));
+    }
+
+    [Fact]
+    public async Task A_second_session_sees_committed_rows_and_waits_for_the_writer()
+    {
+        await RunAsync("create table s (a int)");
+        await using var other = await Backend.OpenSessionAsync(new TestSessionContext(), CancellationToken.None);
+        await Session.BeginAsync(CancellationToken.None);
+        await RunAsync("insert into s values (1)");
+        var write = Task.Run(async () =>
+        {
+            await using var r = await other.ExecuteAsync("insert into s values (2)", [], CancellationToken.None);
+            return r.CommandTag;
+        });
+        await Task.Delay(200);
+        Assert.False(write.IsCompleted);
+        await Session.CommitAsync(CancellationToken.None);
+        Assert.Equal("INSERT 0 1", await write);
+        Assert.Equal(2, (await RunAsync("select a from s")).Rows.Count);
     }
 
     [Fact]
