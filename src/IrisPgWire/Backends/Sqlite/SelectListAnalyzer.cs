@@ -71,16 +71,10 @@ internal static class SelectListAnalyzer
     /// <summary>Comma-separated items at bracket depth 0.</summary>
     public static IEnumerable<(int Start, int End)> SplitTopLevel(IReadOnlyList<SqlToken> tokens, int start, int end)
     {
-        var depth = 0;
         var itemStart = start;
-        for (var i = start; i < end; i++)
+        foreach (var i in TopLevel(tokens, start, end))
         {
-            var t = tokens[i];
-            if (t.IsPunctuation('(') || t.IsPunctuation('['))
-                depth++;
-            else if (t.IsPunctuation(')') || t.IsPunctuation(']'))
-                depth--;
-            else if (depth == 0 && t.IsPunctuation(','))
+            if (tokens[i].IsPunctuation(','))
             {
                 yield return (itemStart, i);
                 itemStart = i + 1;
@@ -88,6 +82,22 @@ internal static class SelectListAnalyzer
         }
         if (itemStart < end)
             yield return (itemStart, end);
+    }
+
+    /// <summary>The indexes of the tokens in [start, end) outside any brackets (brackets themselves excluded).</summary>
+    public static IEnumerable<int> TopLevel(IReadOnlyList<SqlToken> tokens, int start, int end)
+    {
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            var t = tokens[i];
+            if (t.IsPunctuation('(') || t.IsPunctuation('['))
+                depth++;
+            else if (t.IsPunctuation(')') || t.IsPunctuation(']'))
+                depth--;
+            else if (depth == 0)
+                yield return i;
+        }
     }
 
     private static ResultHint Item(string sql, IReadOnlyList<SqlToken> tokens, int start, int end, IReadOnlyList<TableDefinition> tables)
@@ -214,41 +224,25 @@ internal static class SelectListAnalyzer
         return end;
     }
 
+    /// <summary>The last top-level :: of an item, or -1 when there is none or an operator follows it.</summary>
     private static int LastTopLevelCast(IReadOnlyList<SqlToken> tokens, int start, int end)
     {
-        var depth = 0;
         var last = -1;
-        for (var i = start; i < end; i++)
+        foreach (var i in TopLevel(tokens, start, end))
         {
             var t = tokens[i];
-            if (t.IsPunctuation('(') || t.IsPunctuation('['))
-                depth++;
-            else if (t.IsPunctuation(')') || t.IsPunctuation(']'))
-                depth--;
-            else if (depth == 0 && t.IsOperator("::"))
+            if (t.IsOperator("::"))
                 last = i;
-            else if (depth == 0 && last >= 0 && (t.Kind == SqlTokenKind.Operator || ComparisonKeywords.Contains(t.Value)) && t.Kind != SqlTokenKind.String)
+            else if (last >= 0 && (t.Kind == SqlTokenKind.Operator || ComparisonKeywords.Contains(t.Value)) && t.Kind != SqlTokenKind.String)
                 last = -2;
         }
         return last >= 0 ? last : -1;
     }
 
-    private static bool ContainsComparison(IReadOnlyList<SqlToken> tokens, int start, int end)
-    {
-        var depth = 0;
-        for (var i = start; i < end; i++)
-        {
-            var t = tokens[i];
-            if (t.IsPunctuation('('))
-                depth++;
-            else if (t.IsPunctuation(')'))
-                depth--;
-            else if (depth == 0 && ((t.Kind == SqlTokenKind.Operator && ComparisonOperators.Contains(t.Value)) ||
-                                    (t.Kind == SqlTokenKind.Identifier && ComparisonKeywords.Contains(t.Value))))
-                return true;
-        }
-        return false;
-    }
+    private static bool ContainsComparison(IReadOnlyList<SqlToken> tokens, int start, int end) =>
+        TopLevel(tokens, start, end).Any(i =>
+            (tokens[i].Kind == SqlTokenKind.Operator && ComparisonOperators.Contains(tokens[i].Value)) ||
+            (tokens[i].Kind == SqlTokenKind.Identifier && ComparisonKeywords.Contains(tokens[i].Value)));
 
     private static ResultHint ColumnReference(string column, string? qualifier, IReadOnlyList<TableDefinition> tables)
     {

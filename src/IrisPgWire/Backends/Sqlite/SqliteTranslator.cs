@@ -372,15 +372,9 @@ internal static class SqliteTranslator
 
     private static int FirstTopLevelAny(IReadOnlyList<SqlToken> tokens, int start, params string[] keywords)
     {
-        var depth = 0;
-        for (var i = start; i < tokens.Count; i++)
+        foreach (var i in SelectListAnalyzer.TopLevel(tokens, start, tokens.Count))
         {
-            var t = tokens[i];
-            if (t.IsPunctuation('(') || t.IsPunctuation('['))
-                depth++;
-            else if (t.IsPunctuation(')') || t.IsPunctuation(']'))
-                depth--;
-            else if (depth == 0 && t.Kind == SqlTokenKind.Identifier && Array.IndexOf(keywords, t.Value) >= 0)
+            if (tokens[i].Kind == SqlTokenKind.Identifier && Array.IndexOf(keywords, tokens[i].Value) >= 0)
                 return i;
         }
         return -1;
