@@ -18,9 +18,6 @@ public static class CopyErrorContext
     public static string Column(string table, long line, string column, ReadOnlySpan<byte> value) =>
         $"COPY {table}, line {line}, column {column}: \"{Display(value)}\"";
 
-    public static string NullInput(string table, long line, string column) =>
-        $"COPY {table}, line {line}, column {column}: null input";
-
     /// <summary>Text for display: cut to 100 bytes on a character boundary, then "...".</summary>
     public static string Display(ReadOnlySpan<byte> value)
     {

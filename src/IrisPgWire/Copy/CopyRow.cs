@@ -13,9 +13,6 @@ public sealed class CopyRow
     /// <summary>Line number of the row, counting from 1 and including a header line.</summary>
     public long LineNumber { get; internal set; }
 
-    /// <summary>The row's raw text (without its line ending), for error context.</summary>
-    public ReadOnlyMemory<byte> RawLine { get; internal set; }
-
     public int FieldCount => _fields.Count;
 
     public ReadOnlySpan<byte> Field(int index)
@@ -25,9 +22,6 @@ public sealed class CopyRow
     }
 
     public bool IsNull(int index) => _fields[index].IsNull;
-
-    /// <summary>True when any part of a CSV field was quoted (a quoted NULL string is not NULL).</summary>
-    public bool IsQuoted(int index) => _fields[index].Quoted;
 
     internal void Clear()
     {
@@ -54,15 +48,4 @@ public sealed class CopyRow
 
     internal void EndField(int start, bool isNull, bool quoted) => _fields.Add((start, _length - start, isNull, quoted));
 
-    internal void SetNull(int index)
-    {
-        var f = _fields[index];
-        _fields[index] = (f.Start, f.Length, true, f.Quoted);
-    }
-
-    internal void SetNotNull(int index)
-    {
-        var f = _fields[index];
-        _fields[index] = (f.Start, f.Length, false, f.Quoted);
-    }
 }

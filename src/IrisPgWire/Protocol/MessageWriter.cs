@@ -69,10 +69,6 @@ public sealed class MessageWriter : IBufferWriter<byte>, IDisposable
     public void PatchLength(int reservedAt) =>
         BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(reservedAt), _written - reservedAt - 4);
 
-    /// <summary>Writes <paramref name="value"/> at a reserved position.</summary>
-    public void PatchInt32(int reservedAt, int value) =>
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(reservedAt), value);
-
     public void WriteByte(byte value)
     {
         GetSpan(1)[0] = value;

@@ -10,8 +10,6 @@ public sealed record PgServerOptions
 
     public int MaxConnections { get; init; } = 100;
 
-    public int MaxConcurrentCopies { get; init; } = 2 * Environment.ProcessorCount;
-
     /// <summary>Largest message accepted, CopyData included; longer ones are a protocol violation (08P01).</summary>
     public int MaxMessageSize { get; init; } = 256 * 1024 * 1024;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IrisPgWire.Errors;
@@ -74,20 +73,6 @@ public static partial class PgTypeNames
         if (m.Groups["array"].Success)
             return new PgTypeRef(PgTypeCatalog.ArrayOf(type), modifier);
         return new PgTypeRef(type, modifier);
-    }
-
-    public static bool TryParse(string sqlTypeName, [NotNullWhen(true)] out PgTypeRef? type)
-    {
-        try
-        {
-            type = Parse(sqlTypeName);
-            return true;
-        }
-        catch (PgErrorException)
-        {
-            type = null;
-            return false;
-        }
     }
 
     /// <summary>format_type(oid, typmod): <c>character varying(10)</c>, <c>numeric(12,2)</c>, <c>integer[]</c>.</summary>

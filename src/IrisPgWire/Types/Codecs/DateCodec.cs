@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
-using IrisPgWire.Errors;
 
 namespace IrisPgWire.Types.Codecs;
 
@@ -90,6 +89,4 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
         DateTime dt => DateTimeText.FormatDate(DateOnly.FromDateTime(dt)),
         _ => base.Coerce(value, modifier),
     };
-
-    public static PgErrorException DateOutOfRange() => new(SqlState.DatetimeFieldOverflow, "date out of range");
 }
