@@ -37,6 +37,7 @@ public static class SqlState
     public const string InvalidEscapeCharacter = "22019";
     public const string InvalidEscapeSequence = "22025";
     public const string UntranslatableCharacter = "22P05";
+    public const string ArraySubscriptError = "2202E";
     public const string InvalidTextRepresentation = "22P02";
     public const string InvalidBinaryRepresentation = "22P03";
     public const string BadCopyFileFormat = "22P04";

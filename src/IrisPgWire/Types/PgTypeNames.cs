@@ -15,7 +15,11 @@ public static class PgTypeNames
     /// trailing <c>[]</c> for arrays). Throws 42704 <c>type "x" does not exist</c> for unknown names and
     /// PostgreSQL's errors for bad modifiers.
     /// </summary>
-    public static PgTypeRef Parse(string sqlTypeName) => throw new NotImplementedException();
+    public static PgTypeRef Parse(string sqlTypeName)
+    {
+        ArgumentNullException.ThrowIfNull(sqlTypeName);
+        return TypeNameParser.Parse(sqlTypeName);
+    }
 
     public static bool TryParse(string sqlTypeName, [NotNullWhen(true)] out PgTypeRef? type)
     {
@@ -32,5 +36,5 @@ public static class PgTypeNames
     }
 
     /// <summary>format_type(oid, typmod): <c>character varying(10)</c>, <c>numeric(12,2)</c>, <c>integer[]</c>.</summary>
-    public static string Format(PgTypeRef type) => throw new NotImplementedException();
+    public static string Format(PgTypeRef type) => TypeNameFormatter.Format(type.Type, type.Modifier);
 }

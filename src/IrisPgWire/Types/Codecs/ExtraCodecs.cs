@@ -1,0 +1,11 @@
+namespace IrisPgWire.Types.Codecs;
+
+/// <summary>Codecs of the types beyond numbers and text: dates, bytea, uuid, json and the kept-as-text types.</summary>
+internal static class ExtraCodecs
+{
+    public static IPgCodec For(PgType type) => type.Name switch
+    {
+        "xml" or "unknown" or "cstring" => new PassThroughCodec(type.Name, binaryIsText: true),
+        _ => new PassThroughCodec(type.Name, binaryIsText: false),
+    };
+}
