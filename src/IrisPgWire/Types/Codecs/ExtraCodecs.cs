@@ -5,6 +5,12 @@ internal static class ExtraCodecs
 {
     public static IPgCodec For(PgType type) => type.Name switch
     {
+        "date" => Temporal.DateCodec.Instance,
+        "timestamp" => Temporal.TimestampCodec.WithoutZone,
+        "timestamptz" => Temporal.TimestampCodec.WithZone,
+        "time" => Temporal.TimeCodec.WithoutZone,
+        "timetz" => Temporal.TimeCodec.WithZone,
+        "interval" => Temporal.IntervalCodec.Instance,
         "xml" or "unknown" or "cstring" => new PassThroughCodec(type.Name, binaryIsText: true),
         _ => new PassThroughCodec(type.Name, binaryIsText: false),
     };
