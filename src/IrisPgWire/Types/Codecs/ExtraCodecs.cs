@@ -11,6 +11,11 @@ internal static class ExtraCodecs
         "time" => Temporal.TimeCodec.WithoutZone,
         "timetz" => Temporal.TimeCodec.WithZone,
         "interval" => Temporal.IntervalCodec.Instance,
+        "bytea" => ByteaCodec.Instance,
+        "uuid" => UuidCodec.Instance,
+        "json" => JsonCodec.Json,
+        "jsonb" => JsonCodec.Jsonb,
+        "char" => CharCodec.Instance,
         "xml" or "unknown" or "cstring" => new PassThroughCodec(type.Name, binaryIsText: true),
         _ => new PassThroughCodec(type.Name, binaryIsText: false),
     };
