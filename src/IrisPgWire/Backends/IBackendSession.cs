@@ -15,7 +15,12 @@ public interface IBackendSession : IAsyncDisposable
     /// <summary>True between <see cref="BeginAsync"/> and the matching commit or rollback.</summary>
     bool InTransaction { get; }
 
-    ValueTask BeginAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a transaction. <paramref name="forWriting"/> says it will write (COPY FROM, a data-changing
+    /// statement, an explicit block): the store may take its write lock at once. A reading transaction
+    /// must not make other sessions wait.
+    /// </summary>
+    ValueTask BeginAsync(bool forWriting, CancellationToken cancellationToken);
     ValueTask CommitAsync(CancellationToken cancellationToken);
     ValueTask RollbackAsync(CancellationToken cancellationToken);
 

@@ -25,4 +25,7 @@ public interface ISessionContext
 
     /// <summary>Sets a setting as SET (or SET LOCAL) would; returns the value SHOW would now print.</summary>
     string SetSetting(string name, string value, bool isLocal);
+
+    /// <summary>pg_cancel_backend (false) or pg_terminate_backend (true); false when no session has that process ID.</summary>
+    bool SignalBackend(int processId, bool terminate);
 }

@@ -44,8 +44,13 @@ internal sealed class PgConnection
         _logger = logger;
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Ends this connection alone: pg_terminate_backend, or the server stopping.</summary>
+    private readonly CancellationTokenSource _terminate = new();
+
+    public async Task RunAsync(CancellationToken serverStopping)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(serverStopping, _terminate.Token);
+        var cancellationToken = linked.Token;
         var admitted = false;
         PgSession? session = null;
         try
@@ -96,6 +101,7 @@ internal sealed class PgConnection
             await _reader.CompleteAsync().ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
             _writer.Dispose();
+            _terminate.Dispose();
         }
     }
 
@@ -171,10 +177,10 @@ internal sealed class PgConnection
         settings.TakeReportedChanges();
 
         PgSession? session = null;
-        var (pid, key) = _registry.Register(() => session?.Cancel());
+        var (pid, key) = _registry.Register(() => session?.Cancel(), _terminate.Cancel);
         _processId = pid;
         IBackendSession backendSession;
-        var context = new StartupContext(pid, user, database, settings);
+        var context = new StartupContext(pid, user, database, settings, _registry);
         try
         {
             backendSession = await _backend.OpenSessionAsync(context, cancellationToken).ConfigureAwait(false);
@@ -184,7 +190,7 @@ internal sealed class PgConnection
             _registry.Unregister(pid);
             throw new PgErrorException(e.SqlState, e.Message, e.Detail, e.Hint, ErrorSeverity.Fatal);
         }
-        session = new PgSession(pid, user, database, backendSession, settings, _writer, SendAsync, _logger);
+        session = new PgSession(pid, user, database, backendSession, settings, _writer, SendAsync, _logger, _registry.TrySignal);
         context.Session = session;
         Log.SessionStarted(_logger, pid, user, database, _socket.RemoteEndPoint);
 
@@ -307,7 +313,8 @@ internal sealed class PgConnection
     }
 
     /// <summary>The session context the backend sees while the session is being built, then the session itself.</summary>
-    private sealed class StartupContext(int processId, string userName, string databaseName, SessionSettings settings) : ISessionContext
+    private sealed class StartupContext(int processId, string userName, string databaseName, SessionSettings settings,
+        SessionRegistry registry) : ISessionContext
     {
         public PgSession? Session { get; set; }
         public int ProcessId { get; } = processId;
@@ -318,5 +325,6 @@ internal sealed class PgConnection
         public string GetSetting(string name) => settings.Get(name);
         public string SetSetting(string name, string value, bool isLocal) =>
             Session is not null ? Session.SetSetting(name, value, isLocal) : settings.Set(name, value, isLocal, inTransaction: false);
+        public bool SignalBackend(int processId, bool terminate) => registry.TrySignal(processId, terminate);
     }
 }

@@ -25,11 +25,11 @@ internal sealed class SessionRegistry
 
     public void Release() => Interlocked.Decrement(ref _connections);
 
-    public (int ProcessId, int SecretKey) Register(Action cancel)
+    public (int ProcessId, int SecretKey) Register(Action cancel, Action terminate)
     {
         var pid = Interlocked.Increment(ref _nextProcessId);
         var key = Random.Shared.Next(int.MinValue, int.MaxValue);
-        _sessions[pid] = new Entry(key, cancel);
+        _sessions[pid] = new Entry(key, cancel, terminate);
         return (pid, key);
     }
 
@@ -44,5 +44,20 @@ internal sealed class SessionRegistry
         return true;
     }
 
-    private sealed record Entry(int SecretKey, Action Cancel);
+    /// <summary>
+    /// pg_cancel_backend / pg_terminate_backend: signals a session by process ID alone, as a session of the
+    /// same user may (every session here is the same superuser). False when there is no such session.
+    /// </summary>
+    public bool TrySignal(int processId, bool terminate)
+    {
+        if (!_sessions.TryGetValue(processId, out var entry))
+            return false;
+        if (terminate)
+            entry.Terminate();
+        else
+            entry.Cancel();
+        return true;
+    }
+
+    private sealed record Entry(int SecretKey, Action Cancel, Action Terminate);
 }

@@ -23,4 +23,7 @@ public sealed record ClassifiedStatement(StatementKind Kind, string Sql)
 
     /// <summary>SET LOCAL.</summary>
     public bool IsLocal { get; init; }
+
+    /// <summary>A query that only reads: it starts with SELECT, VALUES or TABLE (a WITH may hold data-changing parts).</summary>
+    public bool ReadsOnly { get; init; }
 }

@@ -28,6 +28,7 @@ public static class StatementClassifier
             "discard" => Discard(cursor, statement),
             "deallocate" => Deallocate(cursor, statement),
             "copy" => new ClassifiedStatement(StatementKind.Copy, statement),
+            "select" or "values" or "table" => new ClassifiedStatement(StatementKind.Query, statement) { ReadsOnly = true },
             _ => new ClassifiedStatement(StatementKind.Query, statement),
         };
     }

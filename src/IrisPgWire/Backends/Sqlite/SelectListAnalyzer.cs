@@ -26,6 +26,7 @@ internal static class SelectListAnalyzer
         ["now"] = new(PgTypeCatalog.TimestampTz), ["transaction_timestamp"] = new(PgTypeCatalog.TimestampTz),
         ["statement_timestamp"] = new(PgTypeCatalog.TimestampTz), ["clock_timestamp"] = new(PgTypeCatalog.TimestampTz),
         ["random"] = new(PgTypeCatalog.Float8), ["avg"] = Numeric,
+        ["pg_cancel_backend"] = Bool, ["pg_terminate_backend"] = Bool,
     };
 
     private static readonly Dictionary<string, (string Name, PgTypeRef Type)> ValueKeywordTypes = new(StringComparer.Ordinal)

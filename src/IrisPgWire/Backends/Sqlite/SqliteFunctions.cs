@@ -32,6 +32,8 @@ internal sealed class SqliteFunctions(ISessionContext context)
         connection.CreateFunction("set_config", (string name, string value, bool isLocal) =>
             Guard(() => context.SetSetting(name, value, isLocal)));
         connection.CreateFunction("pg_backend_pid", () => (long)context.ProcessId);
+        connection.CreateFunction("pg_cancel_backend", (long pid) => context.SignalBackend((int)pid, terminate: false));
+        connection.CreateFunction("pg_terminate_backend", (long pid) => context.SignalBackend((int)pid, terminate: true));
         connection.CreateFunction("current_database", () => context.DatabaseName);
         connection.CreateFunction("pg_current_user", () => context.UserName);
         connection.CreateFunction("pg_current_schema", () => "public");

@@ -22,10 +22,11 @@ internal sealed class SqliteSession : IBackendSession
 
     public bool InTransaction { get; private set; }
 
-    public ValueTask BeginAsync(CancellationToken cancellationToken)
+    public ValueTask BeginAsync(bool forWriting, CancellationToken cancellationToken)
     {
-        // IMMEDIATE takes the write lock at once, so a transaction never fails later when it first writes.
-        Run("BEGIN IMMEDIATE");
+        // A writer takes the write lock at once (IMMEDIATE), so it waits for another writer now rather than
+        // failing when it first writes; a reader takes none, so in WAL mode it never waits for a writer.
+        Run(forWriting ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
         InTransaction = true;
         return ValueTask.CompletedTask;
     }

@@ -36,9 +36,13 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private CopyInOperation? _copyIn;
     private Portal? _copyPortal;
 
+    private readonly Func<int, bool, bool> _signalBackend;
+
     public PgSession(int processId, string userName, string databaseName, IBackendSession backend,
-        SessionSettings settings, MessageWriter writer, Func<MessageWriter, CancellationToken, ValueTask> send, ILogger logger)
+        SessionSettings settings, MessageWriter writer, Func<MessageWriter, CancellationToken, ValueTask> send, ILogger logger,
+        Func<int, bool, bool> signalBackend)
     {
+        _signalBackend = signalBackend;
         ProcessId = processId;
         UserName = userName;
         DatabaseName = databaseName;
@@ -61,6 +65,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     public void Cancel() => _cancellation.CancelByUser();
 
     public string GetSetting(string name) => _settings.Get(name);
+
+    public bool SignalBackend(int processId, bool terminate) => _signalBackend(processId, terminate);
 
     public string SetSetting(string name, string value, bool isLocal) =>
         _settings.Set(name, value, isLocal, _transaction.Active);
@@ -254,7 +260,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             return;
         }
         // A COPY is all or nothing: outside a transaction block it runs in its own.
-        await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+        await _transaction.BeginImplicitAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
         var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
         operation.CancelWith(_cancellation.Start(_settings.StatementTimeoutMs, cancellationToken), _cancellation.ToError);
         _copyIn = operation;
@@ -421,7 +427,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         {
             case StatementKind.Query:
                 _transaction.RefuseIfFailed();
-                await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                await _transaction.BeginImplicitAsync(!portal.Statement.Statement.ReadsOnly, cancellationToken).ConfigureAwait(false);
                 // The result is opened now and read by the Execute that follows, as a Describe of a
                 // portal always precedes its Execute in practice.
                 await StartPortalAsync(portal, cancellationToken).ConfigureAwait(false);
@@ -503,7 +509,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
                 return;
             case StatementKind.Query:
                 if (implicitBlock)
-                    await _transaction.BeginImplicitAsync(cancellationToken).ConfigureAwait(false);
+                    await _transaction.BeginImplicitAsync(!statement.ReadsOnly, cancellationToken).ConfigureAwait(false);
                 await RunQueryAsync(statement, parameters, resultFormats, maxRows, portal, cancellationToken).ConfigureAwait(false);
                 return;
             case StatementKind.Copy:

@@ -38,11 +38,11 @@ internal sealed class SessionTransaction(IBackendSession backend, SessionSetting
         }
     }
 
-    public async ValueTask BeginImplicitAsync(CancellationToken cancellationToken)
+    public async ValueTask BeginImplicitAsync(bool forWriting, CancellationToken cancellationToken)
     {
         if (State != TransactionState.None)
             return;
-        await backend.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await backend.BeginAsync(forWriting, cancellationToken).ConfigureAwait(false);
         Started(TransactionState.Implicit);
     }
 
@@ -93,7 +93,7 @@ internal sealed class SessionTransaction(IBackendSession backend, SessionSetting
                 }
                 else
                 {
-                    await backend.BeginAsync(cancellationToken).ConfigureAwait(false);
+                    await backend.BeginAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
                     Started(TransactionState.Block);
                 }
                 return "BEGIN";

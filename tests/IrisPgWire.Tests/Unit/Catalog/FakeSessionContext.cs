@@ -13,4 +13,5 @@ internal sealed class FakeSessionContext : ISessionContext
     public DateTimeOffset TransactionStart => DateTimeOffset.UnixEpoch;
     public string GetSetting(string name) => name == "server_version" ? "15.0" : throw new NotSupportedException(name);
     public string SetSetting(string name, string value, bool isLocal) => throw new NotSupportedException();
+    public bool SignalBackend(int processId, bool terminate) => throw new NotSupportedException();
 }
