@@ -12,11 +12,16 @@ var dataDirOption = new Option<string>("--data-dir") { Description = "Directory 
 var backendOption = new Option<string>("--backend") { Description = "Where data is stored", DefaultValueFactory = _ => "sqlite" };
 backendOption.AcceptOnlyFromAmong("sqlite");
 var maxConnectionsOption = new Option<int>("--max-connections") { Description = "Most client connections at once", DefaultValueFactory = _ => 100 };
+var maxCopiesOption = new Option<int>("--max-concurrent-copies")
+{
+    Description = "Most COPY operations running at once; more wait up to lock_timeout, then fail with 53300",
+    DefaultValueFactory = _ => 2 * Environment.ProcessorCount,
+};
 var logLevelOption = new Option<LogLevel>("--log-level") { Description = "Least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
 var root = new RootCommand("IrisPgWire: a PostgreSQL wire-protocol server for bulk COPY into InterSystems IRIS or an embedded store")
 {
-    hostOption, portOption, dataDirOption, backendOption, maxConnectionsOption, logLevelOption,
+    hostOption, portOption, dataDirOption, backendOption, maxConnectionsOption, maxCopiesOption, logLevelOption,
 };
 
 root.SetAction(async (parse, _) =>
@@ -33,6 +38,7 @@ root.SetAction(async (parse, _) =>
         Host = parse.GetValue(hostOption)!,
         Port = parse.GetValue(portOption),
         MaxConnections = parse.GetValue(maxConnectionsOption),
+        MaxConcurrentCopies = Math.Max(1, parse.GetValue(maxCopiesOption)),
     };
 
     IBackend backend;

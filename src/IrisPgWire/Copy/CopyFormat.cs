@@ -15,3 +15,18 @@ public enum CopyHeader
     Present,
     Match,
 }
+
+/// <summary>ON_ERROR: what a data conversion error in a row does (PostgreSQL 17).</summary>
+public enum CopyOnError
+{
+    Stop,
+    Ignore,
+}
+
+/// <summary>LOG_VERBOSITY: none, the closing count, or also one NOTICE per skipped row.</summary>
+public enum CopyLogVerbosity
+{
+    Silent,
+    Default,
+    Verbose,
+}

@@ -46,9 +46,17 @@ internal sealed class CopyInOperation : IAsyncDisposable
     private CancellationToken _statement;
     private Func<PgErrorException>? _canceled;
 
+    /// <summary>Sends a NOTICE to the client (ON_ERROR ignore's reports).</summary>
+    private Action<PgErrorException>? _notice;
+
+    /// <summary>ROWS_PER_TRANSACTION: commits the rows stored so far and opens the next transaction.</summary>
+    private Func<CancellationToken, ValueTask>? _commit;
+    private long _uncommitted;
+
     private CopyInOperation(TableDefinition table, ColumnDefinition[] columns, CopyOptions options, PgFormatSettings settings,
         IBulkRowWriter writer)
     {
+        Progress = new CopyProgress(isFrom: true, table.Oid, table.Name);
         _table = table;
         _columns = columns;
         _options = options;
@@ -69,6 +77,24 @@ internal sealed class CopyInOperation : IAsyncDisposable
 
     /// <summary>Rows stored so far.</summary>
     public long RowCount { get; private set; }
+
+    /// <summary>Rows skipped by ON_ERROR ignore.</summary>
+    public long SkippedCount { get; private set; }
+
+    /// <summary>ROWS_PER_TRANSACTION: rows committed so far, and the input line of the last of them.</summary>
+    public long CommittedRows { get; private set; }
+
+    public long CommittedThroughLine { get; private set; }
+
+    public CopyProgress Progress { get; }
+
+    public TableDefinition Table => _table;
+
+    /// <summary>Where ON_ERROR ignore's NOTICEs go.</summary>
+    public void NoticesTo(Action<PgErrorException> notice) => _notice = notice;
+
+    /// <summary>For ROWS_PER_TRANSACTION: how to commit and start the next transaction between rows.</summary>
+    public void CommitsWith(Func<CancellationToken, ValueTask> commit) => _commit = commit;
 
     public CopyOptions Options => _options;
 
@@ -104,6 +130,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
 
     public async ValueTask FeedAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
     {
+        Progress.AddBytes(data.Length);
         try
         {
             foreach (var segment in data)
@@ -160,6 +187,13 @@ internal sealed class CopyInOperation : IAsyncDisposable
         if (_filling.Count > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         await WaitForStoreAsync().ConfigureAwait(false);
+        // copyfrom.c, CopyFrom: the count of skipped rows closes the COPY unless LOG_VERBOSITY is silent.
+        if (SkippedCount > 0 && _options.LogVerbosity != CopyLogVerbosity.Silent)
+        {
+            _notice?.Invoke(new PgErrorException(SqlState.SuccessfulCompletion, SkippedCount == 1
+                ? "1 row was skipped due to data type incompatibility"
+                : $"{SkippedCount} rows were skipped due to data type incompatibility", severity: ErrorSeverity.Notice));
+        }
         return RowCount;
     }
 
@@ -238,6 +272,13 @@ internal sealed class CopyInOperation : IAsyncDisposable
             {
                 values[i] = _codecs[i].ParseText(_row.Field(i), _columns[i].Type.Modifier, _settings);
             }
+            catch (PgErrorException) when (_options.OnError == CopyOnError.Ignore)
+            {
+                // ON_ERROR ignore: a field whose text its type cannot read skips the row (a "soft" error
+                // of the type's input function); everything else still stops the COPY.
+                SkipRow(line, i);
+                return;
+            }
             catch (PgErrorException e)
             {
                 // Contexts stack innermost first, as PostgreSQL prints them (a JSON error's own line, then COPY's).
@@ -248,6 +289,34 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
         CheckNotNull(values, record, line);
         _filling.Commit(line);
+        Progress.AddTuple();
+    }
+
+    /// <summary>
+    /// ON_ERROR ignore: counts the row out, with LOG_VERBOSITY verbose's NOTICE whose CONTEXT names only
+    /// the table, and stops once REJECT_LIMIT is passed (copyfromparse.c NextCopyFrom, copyfrom.c CopyFrom).
+    /// </summary>
+    private void SkipRow(long line, int column)
+    {
+        SkippedCount++;
+        Progress.AddSkipped();
+        var name = _columns[column].Name;
+        var value = CopyErrorContext.Display(_row.Field(column));
+        if (_options.LogVerbosity == CopyLogVerbosity.Verbose)
+        {
+            _notice?.Invoke(new PgErrorException(SqlState.SuccessfulCompletion,
+                $"skipping row due to data type incompatibility at line {line} for column \"{name}\": \"{value}\"",
+                severity: ErrorSeverity.Notice)
+            {
+                Context = $"COPY {_table.Name}",
+            });
+        }
+        if (_options.RejectLimit > 0 && SkippedCount > _options.RejectLimit)
+            throw new PgErrorException(SqlState.InvalidTextRepresentation,
+                $"skipped more than REJECT_LIMIT ({_options.RejectLimit}) rows due to data type incompatibility")
+            {
+                Context = CopyErrorContext.Column(_table.Name, line, name, _row.Field(column)),
+            };
     }
 
     /// <summary>
@@ -323,6 +392,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
         CheckNotNull(values, [], number);
         _filling.Commit(number);
+        Progress.AddTuple();
     }
 
     /// <summary>Hands the filled batch to the store and takes the other one to fill, waiting if it is still being stored.</summary>
@@ -339,17 +409,43 @@ internal sealed class CopyInOperation : IAsyncDisposable
     {
         // Off the session's thread, so decoding the next batch goes on meanwhile.
         await Task.Yield();
+        if (_commit is null || _options.RowsPerTransaction <= 0)
+        {
+            await WriteAsync(batch, 0, batch.Count, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // ROWS_PER_TRANSACTION: the batch is cut where a transaction must end, so each holds exactly n rows.
+            for (var start = 0; start < batch.Count;)
+            {
+                var take = (int)Math.Min(batch.Count - start, _options.RowsPerTransaction - _uncommitted);
+                await WriteAsync(batch, start, take, cancellationToken).ConfigureAwait(false);
+                start += take;
+                _uncommitted += take;
+                if (_uncommitted < _options.RowsPerTransaction)
+                    continue;
+                await _commit(cancellationToken).ConfigureAwait(false);
+                _uncommitted = 0;
+                CommittedRows = RowCount;
+                CommittedThroughLine = batch.Lines[start - 1];
+            }
+        }
+        batch.Clear(BatchRows);
+    }
+
+    private async ValueTask WriteAsync(CopyBatch batch, int start, int count, CancellationToken cancellationToken)
+    {
+        var rows = start == 0 && count == batch.Count ? batch.Rows : batch.Rows.GetRange(start, count);
         try
         {
-            await _writer.WriteAsync(batch.Rows, batch.Count, cancellationToken).ConfigureAwait(false);
+            await _writer.WriteAsync(rows, count, cancellationToken).ConfigureAwait(false);
         }
-        catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && _writer.FailedRow < batch.Lines.Count)
+        catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && start + _writer.FailedRow < batch.Lines.Count)
         {
-            e.Context = CopyErrorContext.Line(_table.Name, batch.Lines[_writer.FailedRow]);
+            e.Context = CopyErrorContext.Line(_table.Name, batch.Lines[start + _writer.FailedRow]);
             throw;
         }
-        RowCount += batch.Count;
-        batch.Clear(BatchRows);
+        RowCount += count;
     }
 
     private async ValueTask WaitForStoreAsync()

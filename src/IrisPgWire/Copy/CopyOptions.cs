@@ -26,6 +26,21 @@ public sealed class CopyOptions
     public IReadOnlyList<string>? ForceNotNull { get; private init; }
     public IReadOnlyList<string>? ForceNull { get; private init; }
 
+    /// <summary>ON_ERROR (PostgreSQL 17): stop at the first data conversion error, or skip the row.</summary>
+    public CopyOnError OnError { get; private init; }
+
+    /// <summary>REJECT_LIMIT (PostgreSQL 18): the most rows ON_ERROR ignore may skip; 0 for no limit.</summary>
+    public long RejectLimit { get; private init; }
+
+    /// <summary>LOG_VERBOSITY (PostgreSQL 17/18): which NOTICEs skipped rows produce.</summary>
+    public CopyLogVerbosity LogVerbosity { get; private init; }
+
+    /// <summary>
+    /// ROWS_PER_TRANSACTION, this server's extension: commit every n rows, so a very large load that
+    /// fails keeps what was committed and can be resumed; 0 for one transaction (PostgreSQL's behaviour).
+    /// </summary>
+    public long RowsPerTransaction { get; private init; }
+
     public bool IsCsv => Format == CopyFormat.Csv;
 
     public static CopyOptions From(IReadOnlyList<CopyOptionSyntax> options, bool isFrom)
@@ -35,6 +50,9 @@ public sealed class CopyOptions
         string? delimiter = null, nullString = null, quote = null, escape = null, encoding = null;
         CopyHeader? header = null;
         CopyOptionValue? forceQuote = null, forceNotNull = null, forceNull = null;
+        CopyOnError? onError = null;
+        CopyLogVerbosity? logVerbosity = null;
+        long? rejectLimit = null, rowsPerTransaction = null;
         foreach (var option in options)
         {
             switch (option.Name)
@@ -98,6 +116,38 @@ public sealed class CopyOptions
                             Position = option.Position,
                         };
                     break;
+                case "on_error":
+                    Once(onError, option);
+                    onError = OnErrorChoice(option, isFrom);
+                    break;
+                case "reject_limit":
+                    Once(rejectLimit, option);
+                    rejectLimit = Int64(option);
+                    if (rejectLimit <= 0)
+                        throw new PgErrorException(SqlState.InvalidParameterValue, $"REJECT_LIMIT ({rejectLimit}) must be greater than zero")
+                        {
+                            Position = option.Position,
+                        };
+                    break;
+                case "log_verbosity":
+                    Once(logVerbosity, option);
+                    logVerbosity = VerbosityChoice(option);
+                    break;
+                case "rows_per_transaction":
+                    Once(rowsPerTransaction, option);
+                    rowsPerTransaction = Int64(option);
+                    if (rowsPerTransaction <= 0)
+                        throw new PgErrorException(SqlState.InvalidParameterValue,
+                            $"ROWS_PER_TRANSACTION ({rowsPerTransaction}) must be greater than zero")
+                        {
+                            Position = option.Position,
+                        };
+                    if (!isFrom)
+                        throw new PgErrorException(SqlState.FeatureNotSupported, "COPY ROWS_PER_TRANSACTION cannot be used with COPY TO")
+                        {
+                            Position = option.Position,
+                        };
+                    break;
                 default:
                     throw new PgErrorException(SqlState.SyntaxError, $"option \"{option.Name}\" not recognized") { Position = option.Position };
             }
@@ -153,6 +203,11 @@ public sealed class CopyOptions
             throw Refuse("COPY delimiter must not appear in the NULL specification");
         if (csv && nullString.Contains(quote!, StringComparison.Ordinal))
             throw Refuse("CSV quote character must not appear in the NULL specification");
+        // PostgreSQL 17/18, copy.c ProcessCopyOptions: rows can only be skipped where a field's text is converted.
+        if (binary && onError is CopyOnError.Ignore)
+            throw Refuse(SqlState.SyntaxError, "only ON_ERROR STOP is allowed in BINARY mode");
+        if (rejectLimit is not null && onError is not CopyOnError.Ignore)
+            throw Refuse(SqlState.InvalidParameterValue, "COPY REJECT_LIMIT requires ON_ERROR to be set to IGNORE");
 
         return new CopyOptions
         {
@@ -169,6 +224,10 @@ public sealed class CopyOptions
             ForceQuoteAll = forceQuote?.IsStar ?? false,
             ForceNotNull = forceNotNull?.List,
             ForceNull = forceNull?.List,
+            OnError = onError ?? CopyOnError.Stop,
+            RejectLimit = rejectLimit ?? 0,
+            LogVerbosity = logVerbosity ?? CopyLogVerbosity.Default,
+            RowsPerTransaction = rowsPerTransaction ?? 0,
         };
     }
 
@@ -197,6 +256,42 @@ public sealed class CopyOptions
             "true" or "on" or "1" => true,
             "false" or "off" or "0" => false,
             _ => throw new PgErrorException(SqlState.SyntaxError, $"{option.Name} requires a Boolean value"),
+        };
+    }
+
+    /// <summary>defGetInt64: a number, or a string that reads as one.</summary>
+    private static long Int64(CopyOptionSyntax option)
+    {
+        var text = option.Value?.Text ?? throw new PgErrorException(SqlState.SyntaxError, $"{option.Name} requires a numeric value");
+        if (!long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            throw new PgErrorException(SqlState.SyntaxError, $"{option.Name} requires a numeric value");
+        return value;
+    }
+
+    /// <summary>defGetCopyOnErrorChoice (PostgreSQL 17): stop or ignore, COPY FROM only.</summary>
+    private static CopyOnError OnErrorChoice(CopyOptionSyntax option, bool isFrom)
+    {
+        if (!isFrom)
+            throw new PgErrorException(SqlState.FeatureNotSupported, "COPY ON_ERROR cannot be used with COPY TO") { Position = option.Position };
+        var text = String(option);
+        return text.ToLowerInvariant() switch
+        {
+            "stop" => CopyOnError.Stop,
+            "ignore" => CopyOnError.Ignore,
+            _ => throw new PgErrorException(SqlState.InvalidParameterValue, $"COPY ON_ERROR \"{text}\" not recognized") { Position = option.Position },
+        };
+    }
+
+    /// <summary>defGetCopyLogVerbosityChoice (PostgreSQL 17, silent since 18).</summary>
+    private static CopyLogVerbosity VerbosityChoice(CopyOptionSyntax option)
+    {
+        var text = String(option);
+        return text.ToLowerInvariant() switch
+        {
+            "default" => CopyLogVerbosity.Default,
+            "verbose" => CopyLogVerbosity.Verbose,
+            "silent" => CopyLogVerbosity.Silent,
+            _ => throw new PgErrorException(SqlState.InvalidParameterValue, $"COPY LOG_VERBOSITY \"{text}\" not recognized") { Position = option.Position },
         };
     }
 

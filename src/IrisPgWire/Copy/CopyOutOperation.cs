@@ -21,14 +21,18 @@ internal sealed class CopyOutOperation
     private readonly IQueryResult _result;
     private readonly IReadOnlyList<ResultColumn> _columns;
 
-    private CopyOutOperation(CopyOptions options, IQueryResult result, IReadOnlyList<ResultColumn> columns)
+    private CopyOutOperation(CopyOptions options, IQueryResult result, IReadOnlyList<ResultColumn> columns, TableDefinition? table)
     {
+        Progress = new CopyProgress(isFrom: false, table?.Oid ?? 0, table?.Name ?? "");
         _options = options;
         _result = result;
         _columns = columns;
     }
 
     public int ColumnCount => _columns.Count;
+
+    /// <summary>Rows sent so far; the caller adds the bytes as it sends them.</summary>
+    public CopyProgress Progress { get; }
 
     public bool IsBinary => _options.Format == CopyFormat.Binary;
 
@@ -39,6 +43,7 @@ internal sealed class CopyOutOperation
         if (options.Encoding is { } encoding && !CopyInOperation.IsUtf8(encoding))
             throw new PgErrorException(SqlState.FeatureNotSupported, $"COPY with ENCODING '{encoding}' is not supported: UTF8 is sent");
         string sql;
+        TableDefinition? source = null;
         if (statement.Query is { } query)
         {
             sql = query;
@@ -46,6 +51,7 @@ internal sealed class CopyOutOperation
         else
         {
             var table = await backend.GetTableAsync(statement.Schema, statement.Table!, cancellationToken).ConfigureAwait(false);
+            source = table;
             var columns = CopyInOperation.ResolveColumns(table, statement.Columns);
             CopyInOperation.CheckForced(options.ForceQuote, "FORCE_QUOTE", table, columns);
             sql = $"SELECT {string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))} FROM {QuoteIdentifier(table.Name)}";
@@ -61,7 +67,7 @@ internal sealed class CopyOutOperation
             if (!result.Columns.Any(c => c.Name == name))
                 throw new PgErrorException(SqlState.InvalidColumnReference, $"FORCE_QUOTE column \"{name}\" not referenced by COPY");
         }
-        return new CopyOutOperation(options, result, result.Columns);
+        return new CopyOutOperation(options, result, result.Columns, source);
     }
 
     /// <summary>Streams every row to <paramref name="sink"/>; returns the row count for the tag.</summary>
@@ -107,6 +113,7 @@ internal sealed class CopyOutOperation
                 encoder.EndRow(row);
                 await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 count++;
+                Progress.AddTuple();
             }
             return count;
         }
@@ -153,6 +160,7 @@ internal sealed class CopyOutOperation
                 }
                 await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 count++;
+                Progress.AddTuple();
             }
             if (count > 0)
                 row.ResetWrittenCount();

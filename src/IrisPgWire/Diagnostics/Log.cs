@@ -40,4 +40,12 @@ internal static partial class Log
 
     [LoggerMessage(206, LogLevel.Debug, "Cancel request for session {Pid} {Outcome}")]
     public static partial void CancelRequest(ILogger logger, int pid, string outcome);
+
+    [LoggerMessage(300, LogLevel.Information,
+        "Session {Pid}: {Command} {Table} running for {Seconds:F0} s: {Rows} rows, {Bytes} bytes, {RowsPerSecond:F0} rows/s")]
+    public static partial void CopyProgress(ILogger logger, int pid, string command, string table, double seconds, long rows, long bytes,
+        double rowsPerSecond);
+
+    [LoggerMessage(301, LogLevel.Debug, "Session {Pid}: {Command} {Table} committed {Rows} rows (ROWS_PER_TRANSACTION)")]
+    public static partial void CopyCommitted(ILogger logger, int pid, string command, string table, long rows);
 }

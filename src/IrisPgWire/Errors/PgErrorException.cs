@@ -23,7 +23,7 @@ public sealed class PgErrorException : Exception
     /// <summary>Five-character SQLSTATE; one of the <see cref="Errors.SqlState"/> constants.</summary>
     public string SqlState { get; }
 
-    public string? Detail { get; init; }
+    public string? Detail { get; set; }
     public string? Hint { get; init; }
 
     /// <summary>1-based character position in the query string, or null.</summary>

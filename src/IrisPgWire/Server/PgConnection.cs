@@ -177,7 +177,9 @@ internal sealed class PgConnection
         settings.TakeReportedChanges();
 
         PgSession? session = null;
-        var (pid, key) = _registry.Register(() => session?.Cancel(), _terminate.Cancel);
+        var (pid, key) = _registry.Reserve();
+        var activity = new SessionActivity(pid, user, database, _socket.RemoteEndPoint);
+        _registry.Register(pid, key, activity, () => session?.Cancel(), _terminate.Cancel);
         _processId = pid;
         IBackendSession backendSession;
         var context = new StartupContext(pid, user, database, settings, _registry);
@@ -190,7 +192,7 @@ internal sealed class PgConnection
             _registry.Unregister(pid);
             throw new PgErrorException(e.SqlState, e.Message, e.Detail, e.Hint, ErrorSeverity.Fatal);
         }
-        session = new PgSession(pid, user, database, backendSession, settings, _writer, SendAsync, _logger, _registry.TrySignal);
+        session = new PgSession(activity, backendSession, settings, _writer, SendAsync, _logger, _registry);
         context.Session = session;
         Log.SessionStarted(_logger, pid, user, database, _socket.RemoteEndPoint);
 
@@ -325,6 +327,6 @@ internal sealed class PgConnection
         public string GetSetting(string name) => settings.Get(name);
         public string SetSetting(string name, string value, bool isLocal) =>
             Session is not null ? Session.SetSetting(name, value, isLocal) : settings.Set(name, value, isLocal, inTransaction: false);
-        public bool SignalBackend(int processId, bool terminate) => registry.TrySignal(processId, terminate);
+        public bool SignalBackend(int processId, bool terminate) => registry.SignalBackend(processId, terminate);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PgServer : IAsyncDisposable
     private readonly PgServerOptions _options;
     private readonly IBackend _backend;
     private readonly ILogger _logger;
-    private readonly SessionRegistry _registry = new();
+    private readonly SessionRegistry _registry;
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
     private readonly CancellationTokenSource _shutdown = new();
     private Socket? _listener;
@@ -26,6 +26,7 @@ public sealed class PgServer : IAsyncDisposable
     {
         _options = options;
         _backend = backend;
+        _registry = new SessionRegistry(options.MaxConcurrentCopies);
         _logger = loggerFactory.CreateLogger("IrisPgWire.Server");
     }
 

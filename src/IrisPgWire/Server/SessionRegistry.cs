@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
+using IrisPgWire.Protocol.Session;
 
 namespace IrisPgWire.Server;
 
 /// <summary>
 /// The live sessions by process ID, for CancelRequest (which must quote the secret key the session was
-/// given in BackendKeyData) and for the connection limit.
+/// given in BackendKeyData), for the connection and COPY limits, and for the activity views.
 /// </summary>
-internal sealed class SessionRegistry
+internal sealed class SessionRegistry : IServerServices
 {
     private readonly ConcurrentDictionary<int, Entry> _sessions = new();
+    private readonly CopyAdmission _copies;
+
+    public SessionRegistry(int maxConcurrentCopies) => _copies = new CopyAdmission(maxConcurrentCopies);
+
     private int _nextProcessId = 1000 + (Environment.ProcessId % 1000) * 100;
     private int _connections;
 
@@ -25,13 +30,11 @@ internal sealed class SessionRegistry
 
     public void Release() => Interlocked.Decrement(ref _connections);
 
-    public (int ProcessId, int SecretKey) Register(Action cancel, Action terminate)
-    {
-        var pid = Interlocked.Increment(ref _nextProcessId);
-        var key = Random.Shared.Next(int.MinValue, int.MaxValue);
-        _sessions[pid] = new Entry(key, cancel, terminate);
-        return (pid, key);
-    }
+    public (int ProcessId, int SecretKey) Reserve() =>
+        (Interlocked.Increment(ref _nextProcessId), Random.Shared.Next(int.MinValue, int.MaxValue));
+
+    public void Register(int processId, int secretKey, SessionActivity activity, Action cancel, Action terminate) =>
+        _sessions[processId] = new Entry(secretKey, activity, cancel, terminate);
 
     public void Unregister(int processId) => _sessions.TryRemove(processId, out _);
 
@@ -48,7 +51,7 @@ internal sealed class SessionRegistry
     /// pg_cancel_backend / pg_terminate_backend: signals a session by process ID alone, as a session of the
     /// same user may (every session here is the same superuser). False when there is no such session.
     /// </summary>
-    public bool TrySignal(int processId, bool terminate)
+    public bool SignalBackend(int processId, bool terminate)
     {
         if (!_sessions.TryGetValue(processId, out var entry))
             return false;
@@ -59,5 +62,10 @@ internal sealed class SessionRegistry
         return true;
     }
 
-    private sealed record Entry(int SecretKey, Action Cancel, Action Terminate);
+    public IReadOnlyList<SessionActivity> Activities() => [.. _sessions.Values.Select(e => e.Activity).OrderBy(a => a.ProcessId)];
+
+    public ValueTask<IDisposable> EnterCopyAsync(long lockTimeoutMs, CancellationToken cancellationToken) =>
+        _copies.EnterAsync(lockTimeoutMs, cancellationToken);
+
+    private sealed record Entry(int SecretKey, SessionActivity Activity, Action Cancel, Action Terminate);
 }

@@ -10,6 +10,11 @@ namespace IrisPgWire.Tests.Infrastructure;
 /// </summary>
 public sealed class InProcessServer : IAsyncLifetime
 {
+    private PgServerOptions _options = new();
+
+    /// <summary>A server of its own with other limits, for tests that change them; the caller initializes and disposes it.</summary>
+    public static InProcessServer WithOptions(PgServerOptions options) => new() { _options = options };
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "irispgwire-test-" + Guid.NewGuid().ToString("N"));
     private SqliteBackend? _backend;
     private PgServer? _server;
@@ -24,7 +29,7 @@ public sealed class InProcessServer : IAsyncLifetime
     {
         _loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new TestLogSink()));
         _backend = new SqliteBackend(_dataDirectory);
-        _server = new PgServer(new PgServerOptions { Host = "127.0.0.1", Port = 0 }, _backend, _loggerFactory);
+        _server = new PgServer(_options with { Host = "127.0.0.1", Port = 0 }, _backend, _loggerFactory);
         await _server.StartAsync(CancellationToken.None);
     }
 

@@ -1,6 +1,7 @@
 using IrisPgWire.Errors;
 using IrisPgWire.Types;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IrisPgWire.Backends.Sqlite;
 
@@ -12,23 +13,66 @@ internal sealed class SqliteSession : IBackendSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteFunctions _functions;
+    private readonly ISessionContext _context;
+
+    /// <summary>SQLite's own wait for a lock in statements other than BEGIN (the connection's PRAGMA busy_timeout).</summary>
+    private const int BusyTimeoutMs = 30000;
 
     public SqliteSession(SqliteConnection connection, ISessionContext context)
     {
         _connection = connection;
+        _context = context;
         _functions = new SqliteFunctions(context);
         _functions.Register(connection);
     }
 
     public bool InTransaction { get; private set; }
 
-    public ValueTask BeginAsync(bool forWriting, CancellationToken cancellationToken)
+    public async ValueTask BeginAsync(bool forWriting, CancellationToken cancellationToken)
     {
         // A writer takes the write lock at once (IMMEDIATE), so it waits for another writer now rather than
         // failing when it first writes; a reader takes none, so in WAL mode it never waits for a writer.
-        Run(forWriting ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+        if (forWriting)
+            await BeginImmediateAsync(cancellationToken).ConfigureAwait(false);
+        else
+            Run("BEGIN DEFERRED");
         InTransaction = true;
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Waits for the store's write lock here rather than in SQLite's busy handler, so the wait honours
+    /// lock_timeout (55P03 "canceling statement due to lock timeout", as PostgreSQL's lock waits do) and
+    /// stops at once on cancel or statement_timeout.
+    /// </summary>
+    private async ValueTask BeginImmediateAsync(CancellationToken cancellationToken)
+    {
+        var handle = _connection.Handle;
+        var timeoutMs = Protocol.Session.SettingValues.ParseMilliseconds("lock_timeout", _context.GetSetting("lock_timeout"));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        raw.sqlite3_busy_timeout(handle, 0);
+        try
+        {
+            var delay = 1;
+            while (true)
+            {
+                var rc = raw.sqlite3_exec(handle, "BEGIN IMMEDIATE");
+                if (rc == raw.SQLITE_OK)
+                    return;
+                if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED))
+                    throw SqliteErrors.Map(new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc));
+                if (timeoutMs > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds >= timeoutMs)
+                    throw new PgErrorException(SqlState.LockNotAvailable, "canceling statement due to lock timeout")
+                    {
+                        Context = "while waiting for the store's write lock, held by another session's transaction",
+                    };
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = Math.Min(delay * 2, 20);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(handle, BusyTimeoutMs);
+        }
     }
 
     public ValueTask CommitAsync(CancellationToken cancellationToken)

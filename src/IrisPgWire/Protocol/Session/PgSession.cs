@@ -35,17 +35,20 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private PendingQuery? _query;
     private CopyInOperation? _copyIn;
     private Portal? _copyPortal;
+    private IDisposable? _copySlot;
 
-    private readonly Func<int, bool, bool> _signalBackend;
+    private readonly SessionActivity _activity;
+    private readonly IServerServices _server;
 
-    public PgSession(int processId, string userName, string databaseName, IBackendSession backend,
+    public PgSession(SessionActivity activity, IBackendSession backend,
         SessionSettings settings, MessageWriter writer, Func<MessageWriter, CancellationToken, ValueTask> send, ILogger logger,
-        Func<int, bool, bool> signalBackend)
+        IServerServices server)
     {
-        _signalBackend = signalBackend;
-        ProcessId = processId;
-        UserName = userName;
-        DatabaseName = databaseName;
+        _activity = activity;
+        _server = server;
+        ProcessId = activity.ProcessId;
+        UserName = activity.UserName;
+        DatabaseName = activity.DatabaseName;
         _backend = backend;
         _settings = settings;
         _writer = writer;
@@ -66,7 +69,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
 
     public string GetSetting(string name) => _settings.Get(name);
 
-    public bool SignalBackend(int processId, bool terminate) => _signalBackend(processId, terminate);
+    public bool SignalBackend(int processId, bool terminate) => _server.SignalBackend(processId, terminate);
 
     public string SetSetting(string name, string value, bool isLocal) =>
         _settings.Set(name, value, isLocal, _transaction.Active);
@@ -214,6 +217,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             {
                 case FrontendMessageCode.CopyData:
                     await copy.FeedAsync(payload, cancellationToken).ConfigureAwait(false);
+                    LogCopyProgress(copy.Progress);
                     return;
                 case FrontendMessageCode.CopyDone:
                     var rows = await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -237,6 +241,15 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         catch (PgErrorException e) when (e.Severity != ErrorSeverity.Fatal)
         {
             var extended = _copyPortal is not null;
+            if (copy.Options.RowsPerTransaction > 0)
+            {
+                // What was committed stays: say how much, and from where the load resumes.
+                var committed = copy.CommittedRows == 0
+                    ? "No rows were committed before this error (ROWS_PER_TRANSACTION)."
+                    : $"{copy.CommittedRows} rows were committed before this error (ROWS_PER_TRANSACTION), " +
+                      $"through line {copy.CommittedThroughLine} of the input; resume with the lines after it.";
+                e.Detail = e.Detail is null ? committed : e.Detail + "\n" + committed;
+            }
             await EndCopyAsync().ConfigureAwait(false);
             if (extended)
                 await FailAsync(e, extended: true, cancellationToken).ConfigureAwait(false);
@@ -259,10 +272,41 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             await CopyOutAsync(copy, portal, cancellationToken).ConfigureAwait(false);
             return;
         }
-        // A COPY is all or nothing: outside a transaction block it runs in its own.
-        await _transaction.BeginImplicitAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
-        var operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
-        operation.CancelWith(_cancellation.Start(_settings.StatementTimeoutMs, cancellationToken), _cancellation.ToError);
+        var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
+        CopyInOperation? operation = null;
+        try
+        {
+            var slot = await EnterCopyAsync(token, cancellationToken).ConfigureAwait(false);
+            _copySlot = slot;
+            // A COPY is all or nothing: outside a transaction block it runs in its own. ROWS_PER_TRANSACTION
+            // commits as it goes, so like VACUUM it refuses to run where it cannot commit.
+            try
+            {
+                await _transaction.BeginImplicitAsync(forWriting: true, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw _cancellation.ToError();
+            }
+            operation = await CopyInOperation.StartAsync(copy, _backend, _settings.Format, cancellationToken).ConfigureAwait(false);
+            if (operation.Options.RowsPerTransaction > 0)
+            {
+                if (_transaction.State is TransactionState.Block or TransactionState.Failed || _query is { ImplicitBlock: true })
+                    throw new PgErrorException(SqlState.ActiveSqlTransaction, "COPY ROWS_PER_TRANSACTION cannot run inside a transaction block");
+                operation.CommitsWith(CommitCopyRowsAsync);
+            }
+        }
+        catch
+        {
+            if (operation is not null)
+                await operation.DisposeAsync().ConfigureAwait(false);
+            _cancellation.Stop();
+            ReleaseCopySlot();
+            throw;
+        }
+        operation.CancelWith(token, _cancellation.ToError);
+        operation.NoticesTo(notice => ErrorResponseMessage.WriteNotice(_writer, notice));
+        _activity.Copy = operation.Progress;
         _copyIn = operation;
         _copyPortal = portal;
         CopyInResponseMessage.Write(_writer, binary: operation.Options.Format == CopyFormat.Binary, operation.ColumnCount);
@@ -273,17 +317,25 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private async ValueTask CopyOutAsync(CopyStatement copy, Portal? portal, CancellationToken cancellationToken)
     {
         var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
+        IDisposable? slot = null;
         try
         {
+            slot = await EnterCopyAsync(token, cancellationToken).ConfigureAwait(false);
             var operation = await CopyOutOperation.StartAsync(copy, _backend, token).ConfigureAwait(false);
+            var progress = operation.Progress;
+            _activity.Copy = progress;
             CopyInResponseMessage.WriteOut(_writer, binary: operation.IsBinary, operation.ColumnCount);
             var rows = await operation.RunAsync(async (row, t) =>
             {
                 _writer.StartMessage(BackendMessageCode.CopyData);
                 _writer.WriteBytes(row.Span);
                 _writer.EndMessage();
+                progress.AddBytes(row.Length);
                 if (_writer.WrittenCount >= FlushThreshold)
+                {
                     await _send(_writer, t).ConfigureAwait(false);
+                    LogCopyProgress(progress);
+                }
             }, _settings.Format, token).ConfigureAwait(false);
             EmptyMessages.Write(_writer, BackendMessageCode.CopyDone);
             CommandCompleteMessage.Write(_writer, $"COPY {rows}");
@@ -296,6 +348,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         }
         finally
         {
+            _activity.Copy = null;
+            slot?.Dispose();
             _cancellation.Stop();
         }
     }
@@ -305,10 +359,55 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         var copy = _copyIn;
         _copyIn = null;
         _copyPortal = null;
-        if (copy is not null)
-            _cancellation.Stop();
-        if (copy is not null)
+        if (copy is null)
+            return;
+        _cancellation.Stop();
+        _activity.Copy = null;
+        try
+        {
             await copy.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseCopySlot();
+        }
+    }
+
+    private async ValueTask<IDisposable> EnterCopyAsync(CancellationToken statement, CancellationToken connection)
+    {
+        try
+        {
+            return await _server.EnterCopyAsync(_settings.LockTimeoutMs, statement).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!connection.IsCancellationRequested)
+        {
+            throw _cancellation.ToError();
+        }
+    }
+
+    private void ReleaseCopySlot()
+    {
+        _copySlot?.Dispose();
+        _copySlot = null;
+    }
+
+    /// <summary>ROWS_PER_TRANSACTION: ends the COPY's transaction with what it stored and opens the next.</summary>
+    private async ValueTask CommitCopyRowsAsync(CancellationToken cancellationToken)
+    {
+        await _backend.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _backend.BeginAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
+        if (_copyIn is { } copy)
+            Log.CopyCommitted(_logger, ProcessId, copy.Progress.Command, copy.Table.Name, copy.RowCount);
+    }
+
+    /// <summary>A COPY running longer than a few seconds writes a progress line every few seconds.</summary>
+    private void LogCopyProgress(CopyProgress progress)
+    {
+        if (progress.LogDue())
+        {
+            Log.CopyProgress(_logger, ProcessId, progress.Command, progress.RelationName, progress.Elapsed.TotalSeconds,
+                progress.TuplesProcessed, progress.BytesProcessed, progress.RowsPerSecond);
+        }
     }
 
     private ValueTask ParseAsync(ParseMessage message)
@@ -402,8 +501,11 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             case StatementKind.Query:
                 if (!CatalogQueries.TryExecute(prepared.Statement.Sql, [], this, out var catalog))
                 {
-                    var description = await _backend.DescribeAsync(prepared.Statement.Sql,
-                        prepared.ParameterTypes.Select(t => new PgTypeOrUnknown(t)).ToList(), cancellationToken).ConfigureAwait(false);
+                    var sql = prepared.Statement.Sql;
+                    var given = prepared.ParameterTypes.Select(t => new PgTypeOrUnknown(t)).ToList();
+                    var description = SystemViews.Mentions(sql)
+                        ? await SystemViews.DescribeAsync(sql, given, this, cancellationToken).ConfigureAwait(false)
+                        : await _backend.DescribeAsync(sql, given, cancellationToken).ConfigureAwait(false);
                     parameterTypes = [.. description.ParameterTypes];
                     resultColumns = description.Columns;
                 }
@@ -502,6 +604,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     {
         if (statement.Kind is not (StatementKind.Commit or StatementKind.Rollback or StatementKind.RollbackToSavepoint))
             _transaction.RefuseIfFailed();
+        _activity.Started(statement.Sql, _transaction.Active ? _transaction.Start : null, _settings.Get("application_name"));
         switch (statement.Kind)
         {
             case StatementKind.Empty:
@@ -604,7 +707,9 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         var token = _cancellation.Start(_settings.StatementTimeoutMs, cancellationToken);
         try
         {
-            portal.Result = await _backend.ExecuteAsync(sql, portal.Parameters, token).ConfigureAwait(false);
+            portal.Result = SystemViews.Mentions(sql)
+                ? await SystemViews.ExecuteAsync(sql, portal.Parameters, _server.Activities(), this, token).ConfigureAwait(false)
+                : await _backend.ExecuteAsync(sql, portal.Parameters, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -721,6 +826,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     private async ValueTask ReadyAsync(CancellationToken cancellationToken)
     {
         ReadyForQueryMessage.Write(_writer, _transaction.Status);
+        _activity.Ready(_transaction.Status, _transaction.Start, _settings.Get("application_name"));
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
