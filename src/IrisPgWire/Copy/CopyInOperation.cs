@@ -415,22 +415,45 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
         else
         {
-            // ROWS_PER_TRANSACTION: the batch is cut where a transaction must end, so each holds exactly n rows.
-            for (var start = 0; start < batch.Count;)
-            {
-                var take = (int)Math.Min(batch.Count - start, _options.RowsPerTransaction - _uncommitted);
-                await WriteAsync(batch, start, take, cancellationToken).ConfigureAwait(false);
-                start += take;
-                _uncommitted += take;
-                if (_uncommitted < _options.RowsPerTransaction)
-                    continue;
-                await _commit(cancellationToken).ConfigureAwait(false);
-                _uncommitted = 0;
-                CommittedRows = RowCount;
-                CommittedThroughLine = batch.Lines[start - 1];
-            }
+            await StoreChunksAsync(batch, batch.Count, cancellationToken).ConfigureAwait(false);
         }
         batch.Clear(BatchRows);
+    }
+
+    /// <summary>
+    /// ROWS_PER_TRANSACTION: stores the batch's first <paramref name="count"/> rows, cut where a transaction
+    /// must end so that each holds exactly n rows, committing at each cut.
+    /// </summary>
+    private async ValueTask StoreChunksAsync(CopyBatch batch, int count, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < count;)
+        {
+            var take = (int)Math.Min(count - start, _options.RowsPerTransaction - _uncommitted);
+            await WriteAsync(batch, start, take, cancellationToken).ConfigureAwait(false);
+            start += take;
+            _uncommitted += take;
+            if (_uncommitted < _options.RowsPerTransaction)
+                continue;
+            await _commit!(cancellationToken).ConfigureAwait(false);
+            _uncommitted = 0;
+            CommittedRows = RowCount;
+            CommittedThroughLine = batch.Lines[start - 1];
+        }
+    }
+
+    /// <summary>
+    /// ROWS_PER_TRANSACTION after an error in the input: the rows read before the bad line still make up
+    /// whole transactions of n rows, so those are stored and committed as a row-by-row load would have
+    /// done; the rest is rolled back by the session. Errors here leave the first error the one reported.
+    /// </summary>
+    public async ValueTask CommitWholeChunksAsync(CancellationToken cancellationToken)
+    {
+        if (_commit is null || _options.RowsPerTransaction <= 0)
+            return;
+        await WaitForStoreAsync().ConfigureAwait(false);
+        var whole = (int)((_uncommitted + _filling.Count) / _options.RowsPerTransaction * _options.RowsPerTransaction - _uncommitted);
+        if (whole > 0)
+            await StoreChunksAsync(_filling, whole, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask WriteAsync(CopyBatch batch, int start, int count, CancellationToken cancellationToken)

@@ -182,6 +182,13 @@ internal sealed class RawPgClient : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>Drops the connection at once with a TCP reset, as a crashed or killed client does.</summary>
+    public void Abort()
+    {
+        _client.Client.LingerState = new LingerOption(true, 0);
+        _client.Client.Close();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync();

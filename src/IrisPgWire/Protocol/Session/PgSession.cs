@@ -243,6 +243,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             var extended = _copyPortal is not null;
             if (copy.Options.RowsPerTransaction > 0)
             {
+                if (e.SqlState != SqlState.QueryCanceled)
+                    await CommitCopyChunksAsync(copy, cancellationToken).ConfigureAwait(false);
                 // What was committed stays: say how much, and from where the load resumes.
                 var committed = copy.CommittedRows == 0
                     ? "No rows were committed before this error (ROWS_PER_TRANSACTION)."
@@ -389,6 +391,19 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
     {
         _copySlot?.Dispose();
         _copySlot = null;
+    }
+
+    private async ValueTask CommitCopyChunksAsync(CopyInOperation copy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await copy.CommitWholeChunksAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PgErrorException failure)
+        {
+            // The error being reported is the first one; this one only ends what could be kept.
+            Log.RollbackFailed(_logger, ProcessId, failure.Message);
+        }
     }
 
     /// <summary>ROWS_PER_TRANSACTION: ends the COPY's transaction with what it stored and opens the next.</summary>
@@ -699,6 +714,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         if (portal.Result is not null || portal.Completed)
             return;
         var sql = portal.Statement.Statement.Sql;
+        // A Describe of the portal runs it before its Execute: the session is active from here.
+        _activity.Started(sql, _transaction.Active ? _transaction.Start : null, _settings.Get("application_name"));
         if (CatalogQueries.TryExecute(sql, portal.Parameters, this, out var catalog))
         {
             portal.Result = catalog;
