@@ -14,12 +14,12 @@ namespace IrisPgWire.Copy;
 /// </summary>
 internal sealed class CopyOutOperation
 {
-    /// <summary>Writes one CopyData payload; the caller frames and flushes it.</summary>
-    public delegate ValueTask RowSink(ReadOnlyMemory<byte> row, CancellationToken cancellationToken);
-
     private readonly CopyOptions _options;
     private readonly IQueryResult _result;
     private readonly IReadOnlyList<ResultColumn> _columns;
+
+    /// <summary>The store's raw reader of the table, when it has one (TEXT and CSV of a table); otherwise null.</summary>
+    private IRawTableReader? _raw;
 
     private CopyOutOperation(CopyOptions options, IQueryResult result, IReadOnlyList<ResultColumn> columns, TableDefinition? table)
     {
@@ -55,6 +55,14 @@ internal sealed class CopyOutOperation
             var columns = CopyInOperation.ResolveColumns(table, statement.Columns);
             CopyInOperation.CheckForced(options.ForceQuote, "FORCE_QUOTE", table, columns);
             sql = $"SELECT {string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))} FROM {QuoteIdentifier(table.Name)}";
+            if (options.Format != CopyFormat.Binary && backend is IRawTableReaderProvider provider)
+            {
+                var described = columns.Select(c => new ResultColumn(c.Name, c.Type, table.Oid, c.Number)).ToList();
+                return new CopyOutOperation(options, new RowListResult(described, []), described, table)
+                {
+                    _raw = provider.OpenRawReader(table, columns),
+                };
+            }
         }
         var result = await backend.ExecuteAsync(sql, [], cancellationToken).ConfigureAwait(false);
         if (result.Columns is null)
@@ -71,10 +79,12 @@ internal sealed class CopyOutOperation
     }
 
     /// <summary>Streams every row to <paramref name="sink"/>; returns the row count for the tag.</summary>
-    public async ValueTask<long> RunAsync(RowSink sink, PgFormatSettings settings, CancellationToken cancellationToken)
+    public async ValueTask<long> RunAsync(ICopyRowOutput sink, PgFormatSettings settings, CancellationToken cancellationToken)
     {
         if (IsBinary)
             return await RunBinaryAsync(sink, cancellationToken).ConfigureAwait(false);
+        if (_raw is not null)
+            return await RunRawAsync(_raw, sink, settings, cancellationToken).ConfigureAwait(false);
         var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
         var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
         var row = new ArrayBufferWriter<byte>(1024);
@@ -83,14 +93,9 @@ internal sealed class CopyOutOperation
         {
             if (_options.Header != CopyHeader.None)
             {
-                for (var i = 0; i < _columns.Count; i++)
-                {
-                    if (i > 0)
-                        encoder.Delimiter(row);
-                    encoder.Header(Encoding.UTF8.GetBytes(_columns[i].Name), row);
-                }
-                encoder.EndRow(row);
-                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                WriteHeader(encoder, row);
+                sink.BeginRow().Write(row.WrittenSpan);
+                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
             }
             long count = 0;
             while (await _result.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -111,7 +116,8 @@ internal sealed class CopyOutOperation
                     encoder.Value(value.WrittenSpan, i, row);
                 }
                 encoder.EndRow(row);
-                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                sink.BeginRow().Write(row.WrittenSpan);
+                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
                 count++;
                 Progress.AddTuple();
             }
@@ -123,8 +129,101 @@ internal sealed class CopyOutOperation
         }
     }
 
+    /// <summary>How one column's stored values become text in <see cref="RunRawAsync"/>.</summary>
+    private enum RawPlan
+    {
+        /// <summary>An integer type stored as an integer: its digits.</summary>
+        Integer,
+
+        /// <summary>A type whose stored text is its output (text, varchar, numeric, date in ISO ...): the bytes as stored.</summary>
+        Verbatim,
+
+        /// <summary>Anything else: the canonical value through the type's codec.</summary>
+        Codec,
+    }
+
+    /// <summary>
+    /// TEXT and CSV from the store's raw reader: integers are printed and stored text is escaped straight
+    /// from the store's bytes; only other values go through a canonical value and the codec. The output is
+    /// the same bytes as the general path, which the differential tests hold to PostgreSQL's.
+    /// </summary>
+    private async ValueTask<long> RunRawAsync(IRawTableReader reader, ICopyRowOutput sink, PgFormatSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
+        var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
+        var plans = _columns.Select(c => PlanFor(c.Type.Type, settings)).ToArray();
+        var value = new ArrayBufferWriter<byte>(256);
+        var digits = new byte[24];
+        try
+        {
+            if (_options.Header != CopyHeader.None)
+            {
+                WriteHeader(encoder, sink.BeginRow());
+                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
+            }
+            long count = 0;
+            while (reader.Read())
+            {
+                var row = sink.BeginRow();
+                for (var i = 0; i < codecs.Length; i++)
+                {
+                    if (i > 0)
+                        encoder.Delimiter(row);
+                    var kind = reader.GetKind(i);
+                    if (kind == RawValueKind.Null)
+                    {
+                        encoder.Null(row);
+                    }
+                    else if (plans[i] == RawPlan.Integer && kind == RawValueKind.Integer)
+                    {
+                        System.Buffers.Text.Utf8Formatter.TryFormat(reader.GetInt64(i), digits, out var written);
+                        encoder.Value(digits.AsSpan(0, written), i, row);
+                    }
+                    else if (plans[i] == RawPlan.Verbatim && kind == RawValueKind.Text)
+                    {
+                        encoder.Value(reader.GetUtf8(i), i, row);
+                    }
+                    else
+                    {
+                        value.ResetWrittenCount();
+                        codecs[i].FormatText(reader.GetValue(i)!, value, settings);
+                        encoder.Value(value.WrittenSpan, i, row);
+                    }
+                }
+                encoder.EndRow(row);
+                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
+                count++;
+                Progress.AddTuple();
+            }
+            return count;
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+    }
+
+    private static RawPlan PlanFor(PgType type, PgFormatSettings settings)
+    {
+        if (type == PgTypeCatalog.Int2 || type == PgTypeCatalog.Int4 || type == PgTypeCatalog.Int8 || type == PgTypeCatalog.Oid)
+            return RawPlan.Integer;
+        return PgCodecs.For(type).IsTextVerbatim(settings) ? RawPlan.Verbatim : RawPlan.Codec;
+    }
+
+    private void WriteHeader(CopyRowEncoder encoder, IBufferWriter<byte> row)
+    {
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            if (i > 0)
+                encoder.Delimiter(row);
+            encoder.Header(Encoding.UTF8.GetBytes(_columns[i].Name), row);
+        }
+        encoder.EndRow(row);
+    }
+
     /// <summary>Binary: the header, each tuple as a field count and length-prefixed send-format values, the -1 trailer.</summary>
-    private async ValueTask<long> RunBinaryAsync(RowSink sink, CancellationToken cancellationToken)
+    private async ValueTask<long> RunBinaryAsync(ICopyRowOutput sink, CancellationToken cancellationToken)
     {
         var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
         var row = new ArrayBufferWriter<byte>(1024);
@@ -158,14 +257,16 @@ internal sealed class CopyOutOperation
                     }
                     lengthAt.CopyTo(MemoryMarshalSpan(row, at));
                 }
-                await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                sink.BeginRow().Write(row.WrittenSpan);
+                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
                 count++;
                 Progress.AddTuple();
             }
             if (count > 0)
                 row.ResetWrittenCount();
             row.Write([(byte)0xFF, (byte)0xFF]);
-            await sink(row.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            sink.BeginRow().Write(row.WrittenSpan);
+            await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
             return count;
         }
         finally

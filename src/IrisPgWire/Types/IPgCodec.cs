@@ -34,4 +34,10 @@ public interface IPgCodec
 
     /// <summary>Converts any .NET value of a compatible kind (for example an int for an int8 column) to the canonical value.</summary>
     object Coerce(object value, int modifier);
+
+    /// <summary>
+    /// True when the text output of a canonical string value is that string itself under
+    /// <paramref name="settings"/>, so a store that keeps the canonical text can send its bytes as they are.
+    /// </summary>
+    bool IsTextVerbatim(PgFormatSettings settings) => false;
 }

@@ -9,7 +9,7 @@ namespace IrisPgWire.Backends.Sqlite;
 /// One client's connection to the embedded store. Outside a transaction SQLite commits each statement
 /// on its own; DDL that also writes the server's metadata runs inside a savepoint so both land or neither.
 /// </summary>
-internal sealed class SqliteSession : IBackendSession
+internal sealed class SqliteSession : IBackendSession, IRawTableReaderProvider
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteFunctions _functions;
@@ -147,6 +147,9 @@ internal sealed class SqliteSession : IBackendSession
             throw new PgErrorException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist");
         return ValueTask.FromResult(Guard(() => SqliteSchema.Get(_connection, name)));
     }
+
+    public IRawTableReader OpenRawReader(TableDefinition table, IReadOnlyList<ColumnDefinition> columns) =>
+        new SqliteRawReader(_connection, this, table, columns);
 
     public ValueTask<IBulkRowWriter> OpenBulkWriterAsync(TableDefinition table, IReadOnlyList<ColumnDefinition> columns,
         CancellationToken cancellationToken) =>

@@ -327,18 +327,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             var progress = operation.Progress;
             _activity.Copy = progress;
             CopyInResponseMessage.WriteOut(_writer, binary: operation.IsBinary, operation.ColumnCount);
-            var rows = await operation.RunAsync(async (row, t) =>
-            {
-                _writer.StartMessage(BackendMessageCode.CopyData);
-                _writer.WriteBytes(row.Span);
-                _writer.EndMessage();
-                progress.AddBytes(row.Length);
-                if (_writer.WrittenCount >= FlushThreshold)
-                {
-                    await _send(_writer, t).ConfigureAwait(false);
-                    LogCopyProgress(progress);
-                }
-            }, _settings.Format, token).ConfigureAwait(false);
+            var rows = await operation.RunAsync(new CopyDataOutput(this, progress), _settings.Format, token).ConfigureAwait(false);
             EmptyMessages.Write(_writer, BackendMessageCode.CopyDone);
             CommandCompleteMessage.Write(_writer, $"COPY {rows}");
             if (portal is not null)
@@ -353,6 +342,33 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             _activity.Copy = null;
             slot?.Dispose();
             _cancellation.Stop();
+        }
+    }
+
+    /// <summary>COPY TO's rows as CopyData messages in the session's output buffer, sent at <see cref="FlushThreshold"/>.</summary>
+    private sealed class CopyDataOutput(PgSession session, CopyProgress progress) : ICopyRowOutput
+    {
+        private int _rowStart;
+
+        public System.Buffers.IBufferWriter<byte> BeginRow()
+        {
+            session._writer.StartMessage(BackendMessageCode.CopyData);
+            _rowStart = session._writer.WrittenCount;
+            return session._writer;
+        }
+
+        public ValueTask EndRowAsync(CancellationToken cancellationToken)
+        {
+            var writer = session._writer;
+            progress.AddBytes(writer.WrittenCount - _rowStart);
+            writer.EndMessage();
+            return writer.WrittenCount >= FlushThreshold ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
+        }
+
+        private async ValueTask SendAsync(CancellationToken cancellationToken)
+        {
+            await session._send(session._writer, cancellationToken).ConfigureAwait(false);
+            session.LogCopyProgress(progress);
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
         return true;
     }
 
+    /// <summary>The canonical form is the ISO output, so with DateStyle ISO the stored text is sent as it is.</summary>
+    public override bool IsTextVerbatim(PgFormatSettings settings) => settings.DateStyle.StartsWith("ISO", StringComparison.Ordinal);
+
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
     {
         var text = (string)value;

@@ -23,6 +23,23 @@ internal abstract class PgCodec(PgType type) : IPgCodec
     public virtual void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings) =>
         WriteUtf8(output, (string)value);
 
+    /// <summary>0 not yet known, 1 the canonical string is the text output, 2 this codec formats text its own way.</summary>
+    private int _verbatim;
+
+    /// <summary>
+    /// Verbatim unless the codec overrides <see cref="FormatText"/> (checked once, so a codec that starts
+    /// formatting its own way stops being sent verbatim without anyone having to remember this).
+    /// </summary>
+    public virtual bool IsTextVerbatim(PgFormatSettings settings)
+    {
+        if (_verbatim == 0)
+        {
+            var method = GetType().GetMethod(nameof(FormatText), [typeof(object), typeof(IBufferWriter<byte>), typeof(PgFormatSettings)]);
+            _verbatim = method?.DeclaringType == typeof(PgCodec) ? 1 : 2;
+        }
+        return _verbatim == 1;
+    }
+
     public virtual void FormatBinary(object value, IBufferWriter<byte> output)
     {
         var text = new ArrayBufferWriter<byte>();
