@@ -28,6 +28,9 @@ public class CopyInBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync() => await _server.DisposeAsync();
 
+    /// <summary>The command tag of the last COPY, for <see cref="Check"/>.</summary>
+    public string? Tag => _server.Client.LastTag;
+
     [Benchmark]
     public long Decode() => _server.Client.Run(_request);
 }

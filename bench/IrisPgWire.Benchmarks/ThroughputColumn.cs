@@ -6,11 +6,11 @@ using BenchmarkDotNet.Running;
 namespace IrisPgWire.Benchmarks;
 
 /// <summary>A rate column: units one operation handles divided by the mean time of one operation.</summary>
-public sealed class ThroughputColumn(string name, Func<BenchmarkCase, long?> unitsPerOperation, double scale, string legend) : IColumn
+public sealed class ThroughputColumn(string name, Func<BenchmarkCase, long?> unitsPerOperation, double scale, string format, string legend) : IColumn
 {
-    public static ThroughputColumn Megabytes { get; } = new("MB/s", Workload.Bytes, 1e6, "Megabytes (10^6 bytes) of data handled per second");
+    public static ThroughputColumn Megabytes { get; } = new("MB/s", Workload.Bytes, 1e6, "N1", "Megabytes (10^6 bytes) of data handled per second");
 
-    public static ThroughputColumn RowsPerSecond { get; } = new("rows/s", b => Workload.Rows(b), 1, "Rows handled per second");
+    public static ThroughputColumn RowsPerSecond { get; } = new("rows/s", b => Workload.Rows(b), 1, "N0", "Rows handled per second");
 
     public string Id => "Throughput." + name;
 
@@ -37,7 +37,7 @@ public sealed class ThroughputColumn(string name, Func<BenchmarkCase, long?> uni
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-        Rate(summary, benchmarkCase) is { } rate ? rate.ToString("N1", CultureInfo.InvariantCulture) : "-";
+        Rate(summary, benchmarkCase) is { } rate ? rate.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 

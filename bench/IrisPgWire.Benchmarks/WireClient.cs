@@ -11,6 +11,7 @@ namespace IrisPgWire.Benchmarks;
 /// </summary>
 public sealed class WireClient : IDisposable
 {
+    private const byte CommandComplete = (byte)'C';
     private const byte CopyData = (byte)'d';
     private const byte ErrorResponse = (byte)'E';
     private const byte ReadyForQuery = (byte)'Z';
@@ -21,6 +22,9 @@ public sealed class WireClient : IDisposable
     private int _end;
 
     private WireClient(Socket socket) => _socket = socket;
+
+    /// <summary>The command tag of the last CommandComplete read, such as <c>COPY 100000</c>.</summary>
+    public string? LastTag { get; private set; }
 
     public static WireClient Connect(IPEndPoint server)
     {
@@ -79,10 +83,12 @@ public sealed class WireClient : IDisposable
             if (type == CopyData)
                 copied += length;
             else if (type == ErrorResponse)
-                error ??= ErrorText(length);
+                error ??= Body(length);
+            else if (type == CommandComplete)
+                LastTag = Body(length).TrimEnd(' ');
+            Skip(length);
             if (type == ReadyForQuery)
                 return error is null ? copied : throw new InvalidOperationException("server error: " + error);
-            Skip(length);
         }
     }
 
@@ -101,7 +107,8 @@ public sealed class WireClient : IDisposable
         return (type, length);
     }
 
-    private string ErrorText(int length)
+    /// <summary>A message body as text (nulls as spaces), without consuming it.</summary>
+    private string Body(int length)
     {
         var taken = Math.Min(length, _buffer.Length / 2);
         Fill(taken);
