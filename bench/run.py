@@ -362,7 +362,9 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the Release build as it is")
     args = parser.parse_args()
 
-    # SIGTERM and SIGHUP unwind like Ctrl-C, so the servers are always stopped.
+    # Ctrl-C (even where the shell started us with SIGINT ignored), SIGTERM and SIGHUP all unwind
+    # through the finally below, so the servers are always stopped.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda number, _: sys.exit(128 + number))
     os.environ["PGSSLMODE"] = "disable"
