@@ -1,4 +1,3 @@
-using System.Buffers;
 using IrisPgWire.Errors;
 
 namespace IrisPgWire.Copy;
@@ -13,7 +12,7 @@ internal static class CopyFieldParser
     public static void ParseText(ReadOnlySpan<byte> line, CopyOptions options, CopyRow row)
     {
         var delimiter = options.Delimiter;
-        var specials = SearchValues.Create([delimiter, (byte)'\\']);
+        var specials = options.FieldSpecials;
         var i = 0;
         while (true)
         {
@@ -91,9 +90,18 @@ internal static class CopyFieldParser
             var inQuote = false;
             while (i < record.Length)
             {
-                var c = record[i];
                 if (inQuote)
                 {
+                    var quotedRun = record[i..].IndexOfAny(options.QuotedSpecials);
+                    if (quotedRun < 0)
+                    {
+                        row.Append(record[i..]);
+                        i = record.Length;
+                        break;
+                    }
+                    row.Append(record.Slice(i, quotedRun));
+                    i += quotedRun;
+                    var c = record[i];
                     if (c == escape && i + 1 < record.Length && (record[i + 1] == quote || record[i + 1] == escape) && !(escape == quote && record[i + 1] != quote))
                     {
                         row.Append(record[i + 1]);
@@ -101,25 +109,26 @@ internal static class CopyFieldParser
                         continue;
                     }
                     if (c == quote)
-                    {
                         inQuote = false;
-                        i++;
-                        continue;
-                    }
-                    row.Append(c);
+                    else
+                        row.Append(c);
                     i++;
                     continue;
                 }
-                if (c == delimiter)
-                    break;
-                if (c == quote)
+                // Outside quotes the escape is an ordinary byte: only the delimiter and the quote matter.
+                var run = record[i..].IndexOfAny(options.FieldSpecials);
+                if (run < 0)
                 {
-                    inQuote = true;
-                    quoted = true;
-                    i++;
-                    continue;
+                    row.Append(record[i..]);
+                    i = record.Length;
+                    break;
                 }
-                row.Append(c);
+                row.Append(record.Slice(i, run));
+                i += run;
+                if (record[i] == delimiter)
+                    break;
+                inQuote = true;
+                quoted = true;
                 i++;
             }
             if (inQuote)

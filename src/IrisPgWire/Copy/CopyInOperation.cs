@@ -34,8 +34,12 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// another (DESIGN.md, FR-006: at most two batches in flight; when both are busy the session stops
     /// reading the socket, so TCP slows the client down).
     /// </summary>
-    private CopyBatch _filling;
-    private CopyBatch _spare;
+    private BulkRowBatch _filling;
+    private BulkRowBatch _spare;
+
+    /// <summary>The writer's cell path, when it has one; then <see cref="_fast"/> says which columns take the shortcut.</summary>
+    private readonly IBulkCellWriter? _cells;
+    private readonly CopyFastField.Kind[] _fast;
     private Task? _storing;
     private readonly CopyRecordReader.RecordHandler _onRecord;
 
@@ -70,8 +74,10 @@ internal sealed class CopyInOperation : IAsyncDisposable
         _onTuple = OnTuple;
         _headerPending = options.Header != CopyHeader.None;
         _onRecord = OnRecord;
-        _filling = new CopyBatch(columns.Length);
-        _spare = new CopyBatch(columns.Length);
+        _filling = new BulkRowBatch(columns.Length, BatchRows);
+        _spare = new BulkRowBatch(columns.Length, BatchRows);
+        _cells = writer as IBulkCellWriter;
+        _fast = [.. columns.Select(c => _cells is null ? CopyFastField.Kind.None : CopyFastField.For(c.Type))];
         _copyIndex = [.. table.Columns.Select(t => Array.IndexOf(columns, t))];
     }
 
@@ -252,7 +258,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
             {
                 Context = CopyErrorContext.LineWithText(_table.Name, line, record),
             };
-        var values = _filling.Next();
+        var batch = _filling;
         for (var i = 0; i < _columns.Length; i++)
         {
             var isNull = _row.IsNull(i);
@@ -265,12 +271,14 @@ internal sealed class CopyInOperation : IAsyncDisposable
             }
             if (isNull)
             {
-                values[i] = null;
+                batch.SetNull(i);
                 continue;
             }
+            if (CopyFastField.TryStore(_fast[i], _columns[i].Type.Modifier, _row.Field(i), batch, i))
+                continue;
             try
             {
-                values[i] = _codecs[i].ParseText(_row.Field(i), _columns[i].Type.Modifier, _settings);
+                batch.SetValue(i, _codecs[i].ParseText(_row.Field(i), _columns[i].Type.Modifier, _settings));
             }
             catch (PgErrorException) when (_options.OnError == CopyOnError.Ignore)
             {
@@ -287,8 +295,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 throw;
             }
         }
-        CheckNotNull(values, record, line);
-        _filling.Commit(line);
+        CheckNotNull(batch, record, line);
+        batch.Commit(line);
         Progress.AddTuple();
     }
 
@@ -323,21 +331,22 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// NOT NULL over the whole row as it will be stored, omitted columns taking their defaults, in column
     /// order, after every value was converted (execMain.c, ExecConstraints).
     /// </summary>
-    private void CheckNotNull(object?[] values, ReadOnlySpan<byte> record, long line)
+    private void CheckNotNull(BulkRowBatch batch, ReadOnlySpan<byte> record, long line)
     {
+        var row = batch.Count;
         var columns = _table.Columns;
         for (var t = 0; t < columns.Count; t++)
         {
             if (!columns[t].NotNull)
                 continue;
             var index = _copyIndex[t];
-            var value = index >= 0 ? values[index] : _writer.Defaults[t];
+            var isNull = index >= 0 ? batch.Kind(row, index) == BulkCellKind.Null : _writer.Defaults[t] is null;
             // An omitted column whose default only the store knows (an identity) is never null.
-            if (value is not null || (index < 0 && columns[t].HasDefault))
+            if (!isNull || (index < 0 && columns[t].HasDefault))
                 continue;
             throw new PgErrorException(SqlState.NotNullViolation,
                 $"null value in column \"{columns[t].Name}\" of relation \"{_table.Name}\" violates not-null constraint",
-                $"Failing row contains ({FailingRow(values)}).")
+                $"Failing row contains ({FailingRow(batch, row)}).")
             {
                 Context = _binary is null ? CopyErrorContext.LineWithText(_table.Name, line, record) : CopyErrorContext.Line(_table.Name, line),
                 SchemaName = _table.Schema,
@@ -348,14 +357,14 @@ internal sealed class CopyInOperation : IAsyncDisposable
     }
 
     /// <summary>The row as PostgreSQL shows it in "Failing row contains": each value's text, null for NULL.</summary>
-    private string FailingRow(object?[] values)
+    private string FailingRow(BulkRowBatch batch, int row)
     {
         var parts = new List<string>();
         var buffer = new ArrayBufferWriter<byte>();
         for (var t = 0; t < _table.Columns.Count; t++)
         {
             var index = _copyIndex[t];
-            var value = index >= 0 ? values[index] : _writer.Defaults[t];
+            var value = index >= 0 ? batch.Canonical(row, index, _columns[index].Type.Type) : _writer.Defaults[t];
             if (value is null)
             {
                 parts.Add("null");
@@ -371,18 +380,18 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// <summary>One binary tuple: each field through its type's receive function; CONTEXT names the tuple and column.</summary>
     private void OnTuple(ReadOnlySpan<byte> tuple, int fieldCount, long number)
     {
-        var values = _filling.Next();
+        var batch = _filling;
         var offset = 0;
         for (var i = 0; i < fieldCount; i++)
         {
             if (CopyBinaryReader.ReadField(tuple, ref offset, out var field) < 0)
             {
-                values[i] = null;
+                batch.SetNull(i);
                 continue;
             }
             try
             {
-                values[i] = _codecs[i].ParseBinary(field, _columns[i].Type.Modifier);
+                batch.SetValue(i, _codecs[i].ParseBinary(field, _columns[i].Type.Modifier));
             }
             catch (PgErrorException e)
             {
@@ -390,8 +399,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 throw;
             }
         }
-        CheckNotNull(values, [], number);
-        _filling.Commit(number);
+        CheckNotNull(batch, [], number);
+        batch.Commit(number);
         Progress.AddTuple();
     }
 
@@ -405,7 +414,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
         _storing = StoreAsync(batch, cancellationToken);
     }
 
-    private async Task StoreAsync(CopyBatch batch, CancellationToken cancellationToken)
+    private async Task StoreAsync(BulkRowBatch batch, CancellationToken cancellationToken)
     {
         // Off the session's thread, so decoding the next batch goes on meanwhile.
         await Task.Yield();
@@ -424,7 +433,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
     /// ROWS_PER_TRANSACTION: stores the batch's first <paramref name="count"/> rows, cut where a transaction
     /// must end so that each holds exactly n rows, committing at each cut.
     /// </summary>
-    private async ValueTask StoreChunksAsync(CopyBatch batch, int count, CancellationToken cancellationToken)
+    private async ValueTask StoreChunksAsync(BulkRowBatch batch, int count, CancellationToken cancellationToken)
     {
         for (var start = 0; start < count;)
         {
@@ -456,12 +465,19 @@ internal sealed class CopyInOperation : IAsyncDisposable
             await StoreChunksAsync(_filling, whole, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask WriteAsync(CopyBatch batch, int start, int count, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(BulkRowBatch batch, int start, int count, CancellationToken cancellationToken)
     {
-        var rows = start == 0 && count == batch.Count ? batch.Rows : batch.Rows.GetRange(start, count);
         try
         {
-            await _writer.WriteAsync(rows, count, cancellationToken).ConfigureAwait(false);
+            if (_cells is not null)
+            {
+                await _cells.WriteAsync(batch, start, count, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var rows = start == 0 ? batch.Rows : [.. batch.Rows.Skip(start).Take(count)];
+                await _writer.WriteAsync(rows, count, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (PgErrorException e) when (e.Context is null && _writer.FailedRow >= 0 && start + _writer.FailedRow < batch.Lines.Count)
         {

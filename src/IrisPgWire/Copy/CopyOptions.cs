@@ -1,3 +1,4 @@
+using System.Buffers;
 using IrisPgWire.Errors;
 using IrisPgWire.Sql;
 
@@ -42,6 +43,23 @@ public sealed class CopyOptions
     public long RowsPerTransaction { get; private init; }
 
     public bool IsCsv => Format == CopyFormat.Csv;
+
+    /// <summary>The bytes the record reader stops at: line endings, and the quote and escape (CSV) or the backslash (TEXT).</summary>
+    internal SearchValues<byte> RecordSpecials => _recordSpecials ??= IsCsv
+        ? SearchValues.Create([(byte)'\n', (byte)'\r', Quote, Escape])
+        : SearchValues.Create((byte)'\n', (byte)'\r', (byte)'\\');
+
+    /// <summary>The bytes the field parser stops at outside quotes: the delimiter, and the quote (CSV) or the backslash (TEXT).</summary>
+    internal SearchValues<byte> FieldSpecials => _fieldSpecials ??= IsCsv
+        ? SearchValues.Create([Delimiter, Quote])
+        : SearchValues.Create([Delimiter, (byte)'\\']);
+
+    /// <summary>Inside a CSV quoted field only the quote and the escape matter.</summary>
+    internal SearchValues<byte> QuotedSpecials => _quotedSpecials ??= SearchValues.Create([Quote, Escape]);
+
+    private SearchValues<byte>? _recordSpecials;
+    private SearchValues<byte>? _fieldSpecials;
+    private SearchValues<byte>? _quotedSpecials;
 
     public static CopyOptions From(IReadOnlyList<CopyOptionSyntax> options, bool isFrom)
     {

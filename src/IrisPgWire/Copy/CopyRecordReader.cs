@@ -1,4 +1,3 @@
-using System.Buffers;
 using IrisPgWire.Errors;
 
 namespace IrisPgWire.Copy;
@@ -69,7 +68,7 @@ internal sealed class CopyRecordReader
         var csv = _options.IsCsv;
         var quote = _options.Quote;
         var escape = _options.Escape;
-        var specials = csv ? SearchValues.Create([(byte)'\n', (byte)'\r', quote, escape]) : SearchValues.Create((byte)'\n', (byte)'\r', (byte)'\\');
+        var specials = _options.RecordSpecials;
         while (_scan < _input.End && !Ended)
         {
             var span = _input.Slice(_scan, _input.End - _scan);

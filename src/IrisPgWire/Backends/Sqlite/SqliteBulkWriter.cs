@@ -10,7 +10,7 @@ namespace IrisPgWire.Backends.Sqlite;
 /// session's transaction. This skips the per-execution parameter lookup by name that SqliteCommand does
 /// (DESIGN.md, Backends: SQLite's bulk path).
 /// </summary>
-internal sealed class SqliteBulkWriter : IBulkRowWriter
+internal sealed class SqliteBulkWriter : IBulkRowWriter, IBulkCellWriter
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _insert;
@@ -42,31 +42,63 @@ internal sealed class SqliteBulkWriter : IBulkRowWriter
             cancellationToken.ThrowIfCancellationRequested();
             var row = rows[r];
             for (var i = 0; i < _columns.Count; i++)
-            {
-                // SQLite parameters are numbered from 1.
-                _ = StorageValues.ToStorage(row[i]) switch
-                {
-                    null => raw.sqlite3_bind_null(_insert, i + 1),
-                    long l => raw.sqlite3_bind_int64(_insert, i + 1, l),
-                    double d => raw.sqlite3_bind_double(_insert, i + 1, d),
-                    byte[] b => raw.sqlite3_bind_blob(_insert, i + 1, b),
-                    var v => raw.sqlite3_bind_text(_insert, i + 1, (string)v),
-                };
-            }
+                BindValue(i, row[i]);
             var rc = raw.sqlite3_step(_insert);
             if (rc != raw.SQLITE_DONE)
-            {
-                FailedRow = r;
-                var failure = Failure(rc);
-                raw.sqlite3_reset(_insert);
-                var error = _session.MapError(failure);
-                if (error.SqlState == SqlState.UniqueViolation && SqliteErrors.UniqueColumns(failure) is { } keys)
-                    throw WithKeyDetail(error, keys, row);
-                throw error;
-            }
+                throw StepFailed(rc, r, row, null, 0);
             raw.sqlite3_reset(_insert);
         }
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask WriteAsync(BulkRowBatch batch, int start, int count, CancellationToken cancellationToken)
+    {
+        var statement = _insert.DangerousGetHandle();
+        for (var r = 0; r < count; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = start + r;
+            for (var i = 0; i < _columns.Count; i++)
+            {
+                // SQLite parameters are numbered from 1; text is bound from the batch's UTF-8 bytes (SQLite copies them).
+                _ = batch.Kind(row, i) switch
+                {
+                    BulkCellKind.Null => SqliteNative.BindNull(statement, i + 1),
+                    BulkCellKind.Integer => SqliteNative.BindInt64(statement, i + 1, batch.Integer(row, i)),
+                    BulkCellKind.Utf8 => SqliteNative.BindText(statement, i + 1, batch.Utf8(row, i)),
+                    _ => BindValue(i, batch.Value(row, i)),
+                };
+            }
+            var rc = SqliteNative.Step(statement);
+            if (rc != raw.SQLITE_DONE)
+                throw StepFailed(rc, r, null, batch, row);
+            SqliteNative.Reset(statement);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private int BindValue(int index, object? canonical) => StorageValues.ToStorage(canonical) switch
+    {
+        null => raw.sqlite3_bind_null(_insert, index + 1),
+        long l => raw.sqlite3_bind_int64(_insert, index + 1, l),
+        double d => raw.sqlite3_bind_double(_insert, index + 1, d),
+        byte[] b => raw.sqlite3_bind_blob(_insert, index + 1, b),
+        var v => raw.sqlite3_bind_text(_insert, index + 1, (string)v),
+    };
+
+    /// <summary>
+    /// A failed INSERT: records the row and makes PostgreSQL's error, with the key for a unique violation
+    /// (the row's values come from <paramref name="values"/>, or else from row <paramref name="batchRow"/> of <paramref name="batch"/>).
+    /// </summary>
+    private PgErrorException StepFailed(int rc, int row, object?[]? values, BulkRowBatch? batch, int batchRow)
+    {
+        FailedRow = row;
+        var failure = Failure(rc);
+        raw.sqlite3_reset(_insert);
+        var error = _session.MapError(failure);
+        if (error.SqlState != SqlState.UniqueViolation || SqliteErrors.UniqueColumns(failure) is not { } keys)
+            return error;
+        return WithKeyDetail(error, keys, column => values is not null ? values[column] : batch!.Canonical(batchRow, column, _columns[column].Type.Type));
     }
 
     /// <summary>The connection's last error as a SqliteException, for the one error mapping.</summary>
@@ -82,13 +114,14 @@ internal sealed class SqliteBulkWriter : IBulkRowWriter
     }
 
     /// <summary>PostgreSQL's DETAIL for a unique violation: <c>Key (a, b)=(1, x) already exists.</c></summary>
-    private PgErrorException WithKeyDetail(PgErrorException error, IReadOnlyList<string> keys, object?[] row)
+    private PgErrorException WithKeyDetail(PgErrorException error, IReadOnlyList<string> keys, Func<int, object?> canonical)
     {
         var values = new List<string>();
         foreach (var key in keys)
         {
             var index = _columns.ToList().FindIndex(c => c.Name == key);
-            values.Add(index < 0 || row[index] is null ? "null" : TextOf(_columns[index], row[index]!));
+            var value = index < 0 ? null : canonical(index);
+            values.Add(value is null ? "null" : TextOf(_columns[index], value));
         }
         return new PgErrorException(error.SqlState, error.Message, $"Key ({string.Join(", ", keys)})=({string.Join(", ", values)}) already exists.")
         {

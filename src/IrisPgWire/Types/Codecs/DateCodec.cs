@@ -25,15 +25,18 @@ internal sealed class DateCodec() : PgCodec(PgTypeCatalog.Date)
     /// <summary>An exact, valid YYYY-MM-DD (year 1 to 9999).</summary>
     internal static bool TryIso(ReadOnlySpan<byte> utf8, out string value)
     {
-        value = "";
+        value = IsIso(utf8) ? System.Text.Encoding.ASCII.GetString(utf8) : "";
+        return value.Length != 0;
+    }
+
+    /// <summary>True for an exact, valid YYYY-MM-DD (year 1 to 9999): input whose canonical value is itself.</summary>
+    internal static bool IsIso(ReadOnlySpan<byte> utf8)
+    {
         if (utf8.Length != 10 || utf8[4] != '-' || utf8[7] != '-')
             return false;
         if (!TryDigits(utf8[..4], out var year) || !TryDigits(utf8.Slice(5, 2), out var month) || !TryDigits(utf8.Slice(8, 2), out var day))
             return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            return false;
-        value = System.Text.Encoding.ASCII.GetString(utf8);
-        return true;
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)

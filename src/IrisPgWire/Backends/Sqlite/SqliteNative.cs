@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using SQLitePCL;
+
+namespace IrisPgWire.Backends.Sqlite;
+
+/// <summary>
+/// The few SQLite C functions COPY calls once per value, bound directly to the e_sqlite3 library that
+/// SQLitePCLRaw ships. SQLitePCLRaw's own wrappers take and release a SafeHandle and go through a
+/// provider interface on every call, which on a bulk load cost more than the binding itself; these take
+/// the statement's raw handle, which stays valid while its <see cref="sqlite3_stmt"/> is alive.
+/// Functions that return at once and never call back into .NET skip the GC transition.
+/// </summary>
+internal static class SqliteNative
+{
+    private const string Library = "e_sqlite3";
+
+    /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the bind call returns.</summary>
+    private static readonly IntPtr Transient = new(-1);
+
+    public static int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8) =>
+        sqlite3_bind_text(statement, index, ref MemoryMarshal.GetReference(utf8.IsEmpty ? EmptyText : utf8), utf8.Length, Transient);
+
+    /// <summary>A zero-length text needs a non-null pointer, or SQLite binds NULL.</summary>
+    private static ReadOnlySpan<byte> EmptyText => [0];
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern int sqlite3_bind_text(IntPtr statement, int index, ref byte utf8, int length, IntPtr destructor);
+
+    [DllImport(Library, EntryPoint = "sqlite3_bind_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int BindInt64(IntPtr statement, int index, long value);
+
+    [DllImport(Library, EntryPoint = "sqlite3_bind_double", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int BindDouble(IntPtr statement, int index, double value);
+
+    [DllImport(Library, EntryPoint = "sqlite3_bind_null", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int BindNull(IntPtr statement, int index);
+
+    [DllImport(Library, EntryPoint = "sqlite3_step", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    public static extern int Step(IntPtr statement);
+
+    [DllImport(Library, EntryPoint = "sqlite3_reset", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int Reset(IntPtr statement);
+}
