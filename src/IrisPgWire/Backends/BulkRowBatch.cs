@@ -32,7 +32,7 @@ public sealed class BulkRowBatch
     private long[] _integers;
     private int[] _offsets;
     private int[] _lengths;
-    private byte[] _text = new byte[64 * 1024];
+    private byte[] _text = NewText(64 * 1024);
     private int _textLength;
     private readonly List<object?[]> _rows = [];
     private readonly List<long> _lines = [];
@@ -60,7 +60,10 @@ public sealed class BulkRowBatch
 
     public long Integer(int row, int column) => _integers[(row * _width) + column];
 
-    /// <summary>The UTF-8 text of a <see cref="BulkCellKind.Utf8"/> cell; valid until the batch is cleared.</summary>
+    /// <summary>
+    /// The UTF-8 text of a <see cref="BulkCellKind.Utf8"/> cell; valid, and at a fixed address, until the
+    /// batch is cleared or another row is filled.
+    /// </summary>
     public ReadOnlySpan<byte> Utf8(int row, int column)
     {
         var cell = (row * _width) + column;
@@ -110,7 +113,11 @@ public sealed class BulkRowBatch
     {
         var cell = FillingCell(column);
         if (_textLength + text.Length > _text.Length)
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + text.Length));
+        {
+            var bigger = NewText(Math.Max(_text.Length * 2, _textLength + text.Length));
+            _text.AsSpan(0, _textLength).CopyTo(bigger);
+            _text = bigger;
+        }
         text.CopyTo(_text.AsSpan(_textLength));
         _kinds[cell] = BulkCellKind.Utf8;
         _offsets[cell] = _textLength;
@@ -144,8 +151,14 @@ public sealed class BulkRowBatch
         if (_rows.Count > keepRows)
             _rows.RemoveRange(keepRows, _rows.Count - keepRows);
         if (_text.Length > 1024 * 1024)
-            _text = new byte[64 * 1024];
+            _text = NewText(64 * 1024);
     }
+
+    /// <summary>
+    /// Text is kept in a pinned array, so a store may hand the bytes of <see cref="Utf8"/> to native code
+    /// without copying them and rely on them staying put until the batch is cleared.
+    /// </summary>
+    private static byte[] NewText(int size) => GC.AllocateUninitializedArray<byte>(size, pinned: true);
 
     private int FillingCell(int column)
     {

@@ -44,8 +44,12 @@ internal static class CopyFastField
         return Kind.None;
     }
 
-    /// <summary>Stores <paramref name="field"/> in the batch's filling row when the shortcut applies.</summary>
-    public static bool TryStore(Kind kind, int modifier, ReadOnlySpan<byte> field, BulkRowBatch batch, int column)
+    /// <summary>
+    /// Stores <paramref name="field"/> in the batch's filling row when the shortcut applies.
+    /// <paramref name="isUtf8"/> says the field is known to be valid UTF-8 (a slice of a checked record
+    /// with no escapes that could have made other bytes).
+    /// </summary>
+    public static bool TryStore(Kind kind, int modifier, ReadOnlySpan<byte> field, bool isUtf8, BulkRowBatch batch, int column)
     {
         switch (kind)
         {
@@ -58,13 +62,13 @@ internal static class CopyFastField
                 return true;
             case Kind.Text:
                 // Escapes in TEXT format can make bytes that are not UTF-8; the codec reports those.
-                if (!Utf8.IsValid(field))
+                if (!isUtf8 && !Utf8.IsValid(field))
                     return false;
                 batch.SetUtf8(column, field);
                 return true;
             case Kind.BoundedText:
                 // No more bytes than varchar(n) allows characters means no more characters either.
-                if (field.Length > modifier - 4 || !Utf8.IsValid(field))
+                if (field.Length > modifier - 4 || (!isUtf8 && !Utf8.IsValid(field)))
                     return false;
                 batch.SetUtf8(column, field);
                 return true;

@@ -259,6 +259,8 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 Context = CopyErrorContext.LineWithText(_table.Name, line, record),
             };
         var batch = _filling;
+        // The record is valid UTF-8, and so is every field cut from it unless a TEXT escape made its bytes.
+        var fieldsAreUtf8 = _options.IsCsv || !record.Contains((byte)'\\');
         for (var i = 0; i < _columns.Length; i++)
         {
             var isNull = _row.IsNull(i);
@@ -274,7 +276,7 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 batch.SetNull(i);
                 continue;
             }
-            if (CopyFastField.TryStore(_fast[i], _columns[i].Type.Modifier, _row.Field(i), batch, i))
+            if (CopyFastField.TryStore(_fast[i], _columns[i].Type.Modifier, _row.Field(i), fieldsAreUtf8, batch, i))
                 continue;
             try
             {

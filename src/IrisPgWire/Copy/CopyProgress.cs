@@ -46,7 +46,11 @@ public sealed class CopyProgress
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
-    public void AddBytes(long count) => Volatile.Write(ref _bytes, _bytes + count);
+    public void AddBytes(long count)
+    {
+        Volatile.Write(ref _bytes, _bytes + count);
+        CopyHeapBound.Add(count);
+    }
 
     public void AddTuple() => Volatile.Write(ref _tuples, _tuples + 1);
 

@@ -60,12 +60,12 @@ internal sealed class SqliteBulkWriter : IBulkRowWriter, IBulkCellWriter
             var row = start + r;
             for (var i = 0; i < _columns.Count; i++)
             {
-                // SQLite parameters are numbered from 1; text is bound from the batch's UTF-8 bytes (SQLite copies them).
+                // SQLite parameters are numbered from 1; text is bound where the batch keeps it, which stays put through the step.
                 _ = batch.Kind(row, i) switch
                 {
                     BulkCellKind.Null => SqliteNative.BindNull(statement, i + 1),
                     BulkCellKind.Integer => SqliteNative.BindInt64(statement, i + 1, batch.Integer(row, i)),
-                    BulkCellKind.Utf8 => SqliteNative.BindText(statement, i + 1, batch.Utf8(row, i)),
+                    BulkCellKind.Utf8 => SqliteNative.BindPinnedText(statement, i + 1, batch.Utf8(row, i)),
                     _ => BindValue(i, batch.Value(row, i)),
                 };
             }

@@ -14,11 +14,15 @@ internal static class SqliteNative
 {
     private const string Library = "e_sqlite3";
 
-    /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the bind call returns.</summary>
-    private static readonly IntPtr Transient = new(-1);
+    /// <summary>SQLITE_STATIC: SQLite reads the bytes where they are, until the parameter is bound again.</summary>
+    private static readonly IntPtr Static = IntPtr.Zero;
 
-    public static int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8) =>
-        sqlite3_bind_text(statement, index, ref MemoryMarshal.GetReference(utf8.IsEmpty ? EmptyText : utf8), utf8.Length, Transient);
+    /// <summary>
+    /// Binds text without SQLite copying it: only for bytes at a fixed address (a pinned array, as
+    /// <see cref="BulkRowBatch.Utf8"/> gives) that stay unchanged until the statement has been stepped.
+    /// </summary>
+    public static int BindPinnedText(IntPtr statement, int index, ReadOnlySpan<byte> utf8) =>
+        sqlite3_bind_text(statement, index, ref MemoryMarshal.GetReference(utf8.IsEmpty ? EmptyText : utf8), utf8.Length, Static);
 
     /// <summary>A zero-length text needs a non-null pointer, or SQLite binds NULL.</summary>
     private static ReadOnlySpan<byte> EmptyText => [0];

@@ -56,7 +56,7 @@ public class CopyFastFieldTests
         var batch = new BulkRowBatch(1, 1);
         var kind = CopyFastField.For(new PgTypeRef(type, modifier));
         Assert.NotEqual(CopyFastField.Kind.None, kind);
-        var taken = CopyFastField.TryStore(kind, modifier, utf8, batch, 0);
+        var taken = CopyFastField.TryStore(kind, modifier, utf8, isUtf8: false, batch, 0);
         if (expected is null)
         {
             Assert.False(taken, $"the shortcut took \"{input}\", which the {typeName} codec refuses");
@@ -73,10 +73,10 @@ public class CopyFastFieldTests
     public void The_shortcut_takes_the_plain_forms_a_bulk_load_is_made_of()
     {
         var batch = new BulkRowBatch(4, 1);
-        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Int4, -1, "-123"u8, batch, 0));
-        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Text, -1, "Ada"u8, batch, 1));
-        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Date, -1, "1815-12-10"u8, batch, 2));
-        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.BoundedText, 10 + 4, "Lovelace"u8, batch, 3));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Int4, -1, "-123"u8, true, batch, 0));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Text, -1, "Ada"u8, true, batch, 1));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Date, -1, "1815-12-10"u8, true, batch, 2));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.BoundedText, 10 + 4, "Lovelace"u8, true, batch, 3));
         batch.Commit(1);
         Assert.Equal(BulkCellKind.Integer, batch.Kind(0, 0));
         Assert.Equal(-123L, batch.Integer(0, 0));
