@@ -8,8 +8,11 @@ public enum BulkCellKind : byte
     /// <summary>SQL NULL.</summary>
     Null,
 
-    /// <summary>A whole number of an integer column (int2, int4, int8), already range-checked.</summary>
+    /// <summary>A whole number of an integer column (int2, int4, int8, range-checked) or a boolean as 1 or 0.</summary>
     Integer,
+
+    /// <summary>A finite float8 other than negative zero.</summary>
+    Real,
 
     /// <summary>The canonical text of the value as UTF-8 bytes, kept in the batch.</summary>
     Utf8,
@@ -30,6 +33,7 @@ public sealed class BulkRowBatch
     private readonly int _width;
     private BulkCellKind[] _kinds;
     private long[] _integers;
+    private double[] _reals;
     private int[] _offsets;
     private int[] _lengths;
     private byte[] _text = NewText(64 * 1024);
@@ -43,6 +47,7 @@ public sealed class BulkRowBatch
         var cells = Math.Max(1, width * capacity);
         _kinds = new BulkCellKind[cells];
         _integers = new long[cells];
+        _reals = new double[cells];
         _offsets = new int[cells];
         _lengths = new int[cells];
     }
@@ -59,6 +64,8 @@ public sealed class BulkRowBatch
     public BulkCellKind Kind(int row, int column) => _kinds[(row * _width) + column];
 
     public long Integer(int row, int column) => _integers[(row * _width) + column];
+
+    public double Real(int row, int column) => _reals[(row * _width) + column];
 
     /// <summary>
     /// The UTF-8 text of a <see cref="BulkCellKind.Utf8"/> cell; valid, and at a fixed address, until the
@@ -77,9 +84,11 @@ public sealed class BulkRowBatch
     public object? Canonical(int row, int column, PgType type) => Kind(row, column) switch
     {
         BulkCellKind.Null => null,
+        BulkCellKind.Integer when type == PgTypeCatalog.Bool => Integer(row, column) != 0,
         BulkCellKind.Integer when type == PgTypeCatalog.Int2 => (short)Integer(row, column),
         BulkCellKind.Integer when type == PgTypeCatalog.Int4 => (int)Integer(row, column),
         BulkCellKind.Integer => Integer(row, column),
+        BulkCellKind.Real => Real(row, column),
         BulkCellKind.Utf8 => System.Text.Encoding.UTF8.GetString(Utf8(row, column)),
         _ => Value(row, column),
     };
@@ -107,6 +116,13 @@ public sealed class BulkRowBatch
         var cell = FillingCell(column);
         _kinds[cell] = BulkCellKind.Integer;
         _integers[cell] = value;
+    }
+
+    public void SetReal(int column, double value)
+    {
+        var cell = FillingCell(column);
+        _kinds[cell] = BulkCellKind.Real;
+        _reals[cell] = value;
     }
 
     public void SetUtf8(int column, ReadOnlySpan<byte> text)
@@ -168,6 +184,7 @@ public sealed class BulkRowBatch
             var size = Math.Max(_kinds.Length * 2, cell + _width);
             Array.Resize(ref _kinds, size);
             Array.Resize(ref _integers, size);
+            Array.Resize(ref _reals, size);
             Array.Resize(ref _offsets, size);
             Array.Resize(ref _lengths, size);
         }

@@ -65,6 +65,7 @@ internal sealed class SqliteBulkWriter : IBulkRowWriter, IBulkCellWriter
                 {
                     BulkCellKind.Null => SqliteNative.BindNull(statement, i + 1),
                     BulkCellKind.Integer => SqliteNative.BindInt64(statement, i + 1, batch.Integer(row, i)),
+                    BulkCellKind.Real => SqliteNative.BindDouble(statement, i + 1, batch.Real(row, i)),
                     BulkCellKind.Utf8 => SqliteNative.BindPinnedText(statement, i + 1, batch.Utf8(row, i)),
                     _ => BindValue(i, batch.Value(row, i)),
                 };

@@ -35,6 +35,27 @@ public class CopyFastFieldTests
             "2024-1-01", "20240101", "2024/01/01", " 2024-01-01", "2024-01-01 ", "infinity", "epoch", "Jan 1 2024", "2024-01-32", "1999-04-31"];
         foreach (var input in dates)
             data.Add("date", -1, input);
+        string[] timestamps = ["2024-01-02 03:04:05", "2024-01-02 03:04:05.5", "2024-01-02 03:04:05.50", "2024-01-02 03:04:05.123456",
+            "2024-01-02 03:04:05.1234567", "2024-01-02 24:00:00", "2024-01-02 23:59:60", "2024-01-02T03:04:05", "2024-02-30 00:00:00",
+            "2024-01-02 3:04:05", "2024-01-02 03:04", "2024-01-02 03:04:05.", "2024-01-02 03:04:05+02", "0001-01-01 00:00:00"];
+        foreach (var input in timestamps)
+        {
+            data.Add("timestamp", -1, input);
+            data.Add("timestamp", 3, input);
+        }
+        string[] bools = ["t", "f", "true", "false", "TRUE", "yes", "on", "1", "0", "x", "", " t"];
+        foreach (var input in bools)
+            data.Add("bool", -1, input);
+        string[] numbers = ["0", "-0", "0.0", "-0.00", "1", "-1", "12.5", "12.50", "12.500", "0.25", "00.25", "007", ".5", "5.", "1e3",
+            "123456789012.34", "1234567890.12", "12345678901.23", "-9999999999.99", "3.14159265358979323846", "NaN", "1,5", "+1", " 1",
+            "179769313486231570000000000000", "0.000000000000000000000000001"];
+        foreach (var input in numbers)
+        {
+            data.Add("float8", -1, input);
+            data.Add("numeric", -1, input);
+            data.Add("numeric", (12 << 16) + 2 + 4, input);
+            data.Add("numeric", (5 << 16) + 0 + 4, input);
+        }
         return data;
     }
 
@@ -83,5 +104,15 @@ public class CopyFastFieldTests
         Assert.Equal("Ada", Encoding.UTF8.GetString(batch.Utf8(0, 1)));
         Assert.Equal("1815-12-10", Encoding.UTF8.GetString(batch.Utf8(0, 2)));
         Assert.Equal(BulkCellKind.Utf8, batch.Kind(0, 3));
+
+        var more = new BulkRowBatch(4, 1);
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Timestamp, -1, "2024-01-02 03:04:05.25"u8, true, more, 0));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Bool, -1, "t"u8, true, more, 1));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Float8, -1, "-0.125"u8, true, more, 2));
+        Assert.True(CopyFastField.TryStore(CopyFastField.Kind.Numeric, (12 << 16) + 2 + 4, "1234.50"u8, true, more, 3));
+        more.Commit(1);
+        Assert.Equal(true, more.Canonical(0, 1, PgTypeCatalog.Bool));
+        Assert.Equal(-0.125, more.Real(0, 2));
+        Assert.Equal("1234.50", Encoding.UTF8.GetString(more.Utf8(0, 3)));
     }
 }
