@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using IrisPgWire.Backends;
 using IrisPgWire.Backends.Sqlite;
+using IrisPgWire.Host;
 using IrisPgWire.Server;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,9 @@ var root = new RootCommand("IrisPgWire: a PostgreSQL wire-protocol server for bu
 {
     hostOption, portOption, dataDirOption, backendOption, maxConnectionsOption, maxCopiesOption, logLevelOption,
 };
+var irisOptions = new IrisOptions();
+irisOptions.AddTo(root, withInsertSettings: true);
+root.Subcommands.Add(IrisProbeCommand.Create());
 
 root.SetAction(async (parse, _) =>
 {

@@ -41,13 +41,14 @@ public sealed class IrisProbe(DbProviderFactory factory, string connectionString
         try
         {
             connection = factory.CreateConnection() ?? throw new InvalidOperationException("the provider made no connection");
-            connection.ConnectionString = connectionString;
             try
             {
+                connection.ConnectionString = connectionString;
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbException e)
+            catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException)
             {
+                // ArgumentException: a key the provider does not know; the message names the key, not its value.
                 report.Failure = "could not connect: " + IrisErrorMapper.Sanitize(e.Message);
                 return report;
             }

@@ -39,8 +39,8 @@ public static class IrisProviderLocator
         sb.Append("the InterSystems ADO.NET provider (").Append(IrisProviderSearch.AssemblyFileName).Append(") was not found; looked in ");
         sb.AppendJoin(", ", looked);
         sb.Append(". Install the NuGet package InterSystems.Data.IRISClient (for example `dotnet add package InterSystems.Data.IRISClient` in any project, ")
-          .Append("which puts it under ~/.nuget/packages), or point --iris-client-assembly at the DLL for .NET 8 or later, ")
-          .Append("found in an IRIS install under dev/dotnet/bin/<tfm>/.");
+          .Append("which puts it under ~/.nuget/packages), or point --iris-client-assembly at the copy in an IRIS install's ")
+          .Append("dev/dotnet/bin/<tfm>/ folder (a .NET build such as net8.0, not a .NET Framework one).");
         return new IrisProviderException(sb.ToString());
     }
 
