@@ -11,7 +11,7 @@ var hostOption = new Option<string>("--host") { Description = "Address to listen
 var portOption = new Option<int>("--port") { Description = "TCP port to listen on", DefaultValueFactory = _ => 5432 };
 var dataDirOption = new Option<string>("--data-dir") { Description = "Directory of the embedded store", DefaultValueFactory = _ => "./data" };
 var backendOption = new Option<string>("--backend") { Description = "Where data is stored", DefaultValueFactory = _ => "sqlite" };
-backendOption.AcceptOnlyFromAmong("sqlite");
+backendOption.AcceptOnlyFromAmong("sqlite", "iris");
 var maxConnectionsOption = new Option<int>("--max-connections") { Description = "Most client connections at once", DefaultValueFactory = _ => 100 };
 var maxCopiesOption = new Option<int>("--max-concurrent-copies")
 {
@@ -48,7 +48,18 @@ root.SetAction(async (parse, _) =>
     IBackend backend;
     try
     {
-        backend = new SqliteBackend(parse.GetValue(dataDirOption)!);
+        if (parse.GetValue(backendOption) == "iris")
+        {
+            // IrisBackendStartup has said on stderr why it cannot start.
+            var iris = await IrisBackendStartup.CreateAsync(irisOptions, parse, new IrisPgWire.Backends.Remote.RemoteBackendOptions(), loggerFactory);
+            if (iris is null)
+                return 2;
+            backend = iris;
+        }
+        else
+        {
+            backend = new SqliteBackend(parse.GetValue(dataDirOption)!);
+        }
     }
     catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
                                   or Microsoft.Data.Sqlite.SqliteException)

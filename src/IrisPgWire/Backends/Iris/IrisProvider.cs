@@ -37,6 +37,10 @@ public sealed class IrisProvider
     /// <summary>The type connections come from: the provider's factory, or its connection class when it has no factory.</summary>
     public string FactoryType { get; }
 
+    /// <summary>Writes where the provider came from to the server log.</summary>
+    public void LogLoaded(Microsoft.Extensions.Logging.ILogger logger) =>
+        IrisLog.ProviderLoaded(logger, Version, Location.Source, Location.AssemblyPath, FactoryType);
+
     /// <summary>Finds (<see cref="IrisProviderLocator"/>) and loads the provider; throws <see cref="IrisProviderException"/> with a message for the user.</summary>
     public static IrisProvider Load(IrisProviderSearch search) => Load(IrisProviderLocator.Locate(search));
 

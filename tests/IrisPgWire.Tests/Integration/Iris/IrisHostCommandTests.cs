@@ -79,4 +79,24 @@ public sealed class IrisHostCommandTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("unknown IRIS insert hint \"fast\"", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_server_with_backend_iris_and_no_provider_refuses_to_start_with_one_line_and_exit_2()
+    {
+        var result = await RunHostAsync("--backend", "iris", "--iris-connection", Connection, "--port", "0");
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.StartsWith("irispgwire: the InterSystems ADO.NET provider (InterSystems.Data.IRISClient.dll) was not found", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_with_a_provider_that_cannot_reach_iris_refuses_to_start_without_leaking_the_password()
+    {
+        _dir.Copy(typeof(SqliteFactory).Assembly.Location, $"nuget/intersystems.data.irisclient/2.6.1/lib/net8.0/{IrisProviderSearch.AssemblyFileName}");
+        var result = await RunHostAsync("--backend", "iris", "--iris-connection", Connection, "--port", "0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("irispgwire: could not connect to IRIS", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
 }
