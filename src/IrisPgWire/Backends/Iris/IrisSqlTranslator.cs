@@ -9,7 +9,7 @@ namespace IrisPgWire.Backends.Iris;
 /// PostgreSQL statements as IRIS SQL. CREATE TABLE and DROP TABLE are rebuilt through <see cref="IrisDdlWriter"/>
 /// (types, constraint names, SQLUser for public); every other statement keeps its text, with three rewrites done
 /// on tokens so nothing inside a string literal or quoted name is touched: <c>$n</c> becomes <c>?</c>, the schema
-/// qualifier <c>public.</c> becomes <c>"SQLUser".</c>, and <c>::type</c> casts are refused (IRIS has CAST only).
+/// qualifier <c>public.</c> (quoted or not) becomes <c>"SQLUser".</c>, and <c>::type</c> casts are refused (IRIS has CAST only).
 /// </summary>
 /// <remarks>
 /// IRIS SQL shares the rest of what COPY workloads send (SELECT lists, WHERE, ORDER BY, INSERT ... VALUES, DELETE,
@@ -84,7 +84,7 @@ public static class IrisSqlTranslator
                 order.Add(int.Parse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture) - 1);
                 replacement = "?";
             }
-            else if (t.IsKeyword(IrisIdentifiers.PostgresDefaultSchema) && i + 1 < tokens.Count && tokens[i + 1].IsPunctuation('.'))
+            else if (t.IsName && t.Value == IrisIdentifiers.PostgresDefaultSchema && i + 1 < tokens.Count && tokens[i + 1].IsPunctuation('.'))
             {
                 replacement = IrisIdentifiers.Quote(IrisIdentifiers.DefaultSchema);
             }
