@@ -133,7 +133,8 @@ public sealed class IrisProbe(DbProviderFactory factory, string connectionString
             var clock = Stopwatch.StartNew();
             transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var inserter = new IrisBatchInserter(connection, writer, strategy,
-                IrisBatchInserter.DefaultRowsPerStatement(strategy, writer.Columns.Count)) { Transaction = transaction };
+                IrisBatchInserter.DefaultRowsPerStatement(strategy, writer.Columns.Count))
+            { Transaction = transaction };
             await using (inserter.ConfigureAwait(false))
             {
                 for (var done = 0; done < Rows;)
