@@ -114,10 +114,30 @@ public sealed class PostgresDialect : IRemoteDialect
         {
             var column = schema[i];
             // A type this server does not know (an enum, a domain's own OID ...) is passed on as text.
-            var type = PgTypeCatalog.TryGetByOid(column.TypeOID, out var known) ? known : PgTypeCatalog.Text;
-            columns[i] = new ResultColumn(column.ColumnName, new PgTypeRef(type), column.TableOID, (short)(column.ColumnAttributeNumber ?? 0));
+            var type = PgTypeCatalog.TryGetByOid(column.TypeOID, out var known) ? new PgTypeRef(known, Modifier(reader, i, known)) : new PgTypeRef(PgTypeCatalog.Text);
+            columns[i] = new ResultColumn(column.ColumnName, type, column.TableOID, (short)(column.ColumnAttributeNumber ?? 0));
         }
         return columns;
+    }
+
+    /// <summary>
+    /// The column's type modifier (RowDescription's atttypmod), which Npgsql shows only inside the type's
+    /// display name, <c>numeric(10, 2)</c>: read back from it; -1 when it has none.
+    /// </summary>
+    private static int Modifier(DbDataReader reader, int ordinal, PgType type)
+    {
+        var name = reader.GetDataTypeName(ordinal);
+        if (!name.Contains('(', StringComparison.Ordinal))
+            return -1;
+        try
+        {
+            var parsed = PgTypeNames.Parse(name);
+            return parsed.Oid == type.Oid ? parsed.Modifier : -1;
+        }
+        catch (PgErrorException)
+        {
+            return -1;
+        }
     }
 
     public object? GetValue(DbDataReader reader, int ordinal, PgTypeRef type)
@@ -128,6 +148,15 @@ public sealed class PostgresDialect : IRemoteDialect
         var codec = PgCodecs.For(type.Type);
         // The upstream printed it with the settings canonical values use: for most text types that is the value.
         return codec.IsTextVerbatim(PgFormatSettings.Default) ? text : codec.ParseText(Encoding.UTF8.GetBytes(text), -1, PgFormatSettings.Default);
+    }
+
+    /// <summary>The count in the upstream's own command tag, which RecordsAffected leaves out for CREATE TABLE AS and SELECT INTO.</summary>
+    public long AffectedRows(DbDataReader reader)
+    {
+#pragma warning disable CS0618 // Statements is the reader's only view of the command tag; the batch API would replace NpgsqlCommand throughout.
+        var statements = ((NpgsqlDataReader)reader).Statements;
+#pragma warning restore CS0618
+        return statements.Count == 1 ? (long)statements[0].Rows : reader.RecordsAffected;
     }
 
     public ValueTask<IBulkRowWriter> OpenBulkWriterAsync(RemoteConnection connection, TableDefinition table,

@@ -60,6 +60,13 @@ public interface IRemoteDialect : IAsyncDisposable
     object? GetValue(DbDataReader reader, int ordinal, PgTypeRef type);
 
     /// <summary>
+    /// The row count for the command tag of a finished statement: rows inserted, updated or deleted, or
+    /// for CREATE TABLE AS and SELECT INTO the rows written; -1 when unknown. ADO.NET's RecordsAffected
+    /// unless the provider knows better.
+    /// </summary>
+    long AffectedRows(DbDataReader reader) => reader.RecordsAffected;
+
+    /// <summary>
     /// The store's fastest bulk path into <paramref name="table"/> for COPY FROM (the other columns take
     /// their defaults), inside the connection's transaction; it neither commits nor rolls back.
     /// </summary>

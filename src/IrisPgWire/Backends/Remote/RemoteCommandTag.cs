@@ -15,7 +15,7 @@ internal static class RemoteCommandTag
     /// <param name="sql">The statement as the client sent it.</param>
     /// <param name="affected">Rows inserted, updated or deleted (ADO.NET's RecordsAffected), -1 when not reported.</param>
     /// <param name="returned">Rows the statement returned.</param>
-    public static string For(string sql, int affected, long returned)
+    public static string For(string sql, long affected, long returned)
     {
         var words = Leading(sql, 4);
         var count = (affected >= 0 ? affected : returned).ToString(CultureInfo.InvariantCulture);

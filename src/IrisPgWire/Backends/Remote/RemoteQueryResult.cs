@@ -31,7 +31,7 @@ internal sealed class RemoteQueryResult : IQueryResult
 
     public IReadOnlyList<ResultColumn>? Columns => _columns;
 
-    public string CommandTag => RemoteCommandTag.For(_sql, _finished ? _reader.RecordsAffected : -1, _rows);
+    public string CommandTag => RemoteCommandTag.For(_sql, _finished ? _dialect.AffectedRows(_reader) : -1, _rows);
 
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {

@@ -169,7 +169,7 @@ internal sealed class RemoteSession : IBackendSession
             }, cancellationToken).ConfigureAwait(false);
             if (reader.FieldCount == 0)
             {
-                var tag = RemoteCommandTag.For(sql, reader.RecordsAffected, 0);
+                var tag = RemoteCommandTag.For(sql, _dialect.AffectedRows(reader), 0);
                 await CloseReaderAsync(command, reader, finished: true).ConfigureAwait(false);
                 await ReleaseUseAsync().ConfigureAwait(false);
                 return new CommandResult(tag);
