@@ -11,6 +11,7 @@ public static class SqlState
     public const string NoData = "02000";
 
     public const string ConnectionException = "08000";
+    public const string SqlClientUnableToEstablishSqlConnection = "08001";
     public const string ConnectionFailure = "08006";
     public const string ProtocolViolation = "08P01";
 

@@ -7,7 +7,8 @@ namespace IrisPgWire.Tests.Infrastructure;
 /// <summary>
 /// A throwaway PostgreSQL 15 (Debian's package) on a free loopback port in a temp directory, the
 /// reference the differential tests compare against. PostgreSQL refuses to run as root, so when the
-/// tests run as root it runs as the postgres OS user.
+/// tests run as root it runs as the postgres OS user. The remote-backend tests also use one as the
+/// upstream store, which they stop (<see cref="StopImmediatelyAsync"/>) and start again.
 /// </summary>
 public sealed class ReferencePostgres : IAsyncLifetime
 {
@@ -29,12 +30,22 @@ public sealed class ReferencePostgres : IAsyncLifetime
             await RunAsync("chown", ["postgres:postgres", _directory], asPostgres: false);
         var data = Path.Combine(_directory, "data");
         await RunAsync(Path.Combine(BinDirectory, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
-        [
-            "-D", data, "-l", Path.Combine(_directory, "log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c timezone=UTC -c datestyle='ISO, MDY'", "start",
-        ]);
+        await StartAsync();
     }
+
+    /// <summary>Starts the server (again) on the same port and data directory, waiting until it accepts connections.</summary>
+    public Task StartAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
+    [
+        "-D", Path.Combine(_directory, "data"), "-l", Path.Combine(_directory, "log"), "-w", "-t", "60",
+        "-o", $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c timezone=UTC -c datestyle='ISO, MDY'", "start",
+    ]);
+
+    /// <summary>
+    /// Stops the server as a crash would: <c>pg_ctl stop -m immediate</c> ends every backend at once, without
+    /// a checkpoint; the next start runs crash recovery, which keeps exactly what was committed.
+    /// </summary>
+    public Task StopImmediatelyAsync() =>
+        RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
 
     public async Task DisposeAsync()
     {

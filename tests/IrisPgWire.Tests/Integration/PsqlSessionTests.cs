@@ -3,9 +3,15 @@ using IrisPgWire.Tests.Infrastructure;
 namespace IrisPgWire.Tests.Integration;
 
 /// <summary>psql, as a new user would drive it, against the server and against PostgreSQL 15 for the same script.</summary>
-[Collection(InProcessServerCollection.Name)]
-public class PsqlSessionTests(InProcessServer server, ReferencePostgres reference)
+public abstract class PsqlSessionTests(ITestServer server, ReferencePostgres reference)
 {
+    [Collection(InProcessServerCollection.Name)]
+    public sealed class OnSqlite(InProcessServer server, ReferencePostgres reference) : PsqlSessionTests(server, reference);
+
+    /// <summary>On <c>--backend postgres</c>; the upstream cluster is the reference.</summary>
+    [Collection(UpstreamServerCollection.Name)]
+    public sealed class OnPostgres(UpstreamServer server) : PsqlSessionTests(server, server.Cluster);
+
     private static string Table(string stem) => $"{stem}_{Guid.NewGuid():N}"[..30];
 
     [Fact]

@@ -2,10 +2,15 @@ using IrisPgWire.Tests.Infrastructure;
 
 namespace IrisPgWire.Tests.Integration;
 
-/// <summary>psycopg 3, unchanged, against the server.</summary>
-[Collection(InProcessServerCollection.Name)]
-public class PsycopgSessionTests(InProcessServer server)
+/// <summary>psycopg 3, unchanged, against the server on the embedded store and on the postgres backend.</summary>
+public abstract class PsycopgSessionTests(ITestServer server)
 {
+    [Collection(InProcessServerCollection.Name)]
+    public sealed class OnSqlite(InProcessServer server) : PsycopgSessionTests(server);
+
+    [Collection(UpstreamServerCollection.Name)]
+    public sealed class OnPostgres(UpstreamServer server) : PsycopgSessionTests(server);
+
     [Fact]
     public async Task Psycopg3_connects_and_round_trips_typed_values()
     {

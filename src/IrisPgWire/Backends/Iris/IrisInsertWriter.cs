@@ -158,17 +158,12 @@ public sealed class IrisInsertWriter
 
     private static void AppendHints(StringBuilder sb, IrisInsertHints hints)
     {
-        // The order of the INSERT synopsis's %keyword list.
-        if (hints.HasFlag(IrisInsertHints.NoCheck))
-            sb.Append("%NOCHECK ");
-        if (hints.HasFlag(IrisInsertHints.NoIndex))
-            sb.Append("%NOINDEX ");
-        if (hints.HasFlag(IrisInsertHints.NoJournal))
-            sb.Append("%NOJOURN ");
-        if (hints.HasFlag(IrisInsertHints.NoLock))
-            sb.Append("%NOLOCK ");
-        if (hints.HasFlag(IrisInsertHints.NoTrigger))
-            sb.Append("%NOTRIGGER ");
+        // IrisHintText lists them in the order of the INSERT synopsis's %keyword list.
+        foreach (var (hint, keyword) in IrisHintText.All)
+        {
+            if (hints.HasFlag(hint))
+                sb.Append(keyword).Append(' ');
+        }
     }
 
     private static ColumnDefinition[] ResolveColumns(TableDefinition table, IReadOnlyList<string>? names)

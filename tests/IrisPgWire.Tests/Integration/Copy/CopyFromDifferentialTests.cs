@@ -5,10 +5,18 @@ namespace IrisPgWire.Tests.Integration.Copy;
 /// <summary>
 /// COPY FROM STDIN in TEXT and CSV, compared with PostgreSQL 15 case by case: the same script through
 /// psql must give the same output on both servers (rows, tags, errors with their CONTEXT and SQLSTATE).
+/// Each case runs on the embedded store and on the postgres backend.
 /// </summary>
-[Collection(InProcessServerCollection.Name)]
-public class CopyFromDifferentialTests(InProcessServer server, ReferencePostgres reference)
+public abstract class CopyFromDifferentialTests(ITestServer server, int referencePort)
 {
+    /// <summary>The cases on the embedded store.</summary>
+    [Collection(InProcessServerCollection.Name)]
+    public sealed class OnSqlite(InProcessServer server, ReferencePostgres reference) : CopyFromDifferentialTests(server, reference.Port);
+
+    /// <summary>The cases on <c>--backend postgres</c>, compared with the upstream cluster's own answers.</summary>
+    [Collection(UpstreamServerCollection.Name)]
+    public sealed class OnPostgres(UpstreamServer server) : CopyFromDifferentialTests(server, server.Cluster.Port);
+
     private const string Ints = "a int, b text";
 
     public static TheoryData<CopyCase> Cases() =>
@@ -97,10 +105,10 @@ public class CopyFromDifferentialTests(InProcessServer server, ReferencePostgres
     ];
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(CopyFromDifferentialTests))]
     public async Task Copy_from_gives_the_same_result_as_PostgreSQL(CopyCase c)
     {
-        var (ours, theirs) = await DifferentialCopyRunner.RunAsync(c, server.Port, reference.Port);
+        var (ours, theirs) = await DifferentialCopyRunner.RunAsync(c, server.Port, referencePort);
         Assert.Equal(theirs.Stderr, ours.Stderr);
         Assert.Equal(theirs.Stdout, ours.Stdout);
         Assert.Equal(theirs.ExitCode, ours.ExitCode);

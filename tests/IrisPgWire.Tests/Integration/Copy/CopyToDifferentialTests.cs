@@ -5,10 +5,18 @@ namespace IrisPgWire.Tests.Integration.Copy;
 /// <summary>
 /// COPY TO STDOUT in TEXT and CSV compared with PostgreSQL 15 byte for byte: the same table, filled by
 /// the same INSERT, exported by both through psql.
+/// Each case runs on the embedded store and on the postgres backend.
 /// </summary>
-[Collection(InProcessServerCollection.Name)]
-public class CopyToDifferentialTests(InProcessServer server, ReferencePostgres reference)
+public abstract class CopyToDifferentialTests(ITestServer server, int referencePort)
 {
+    /// <summary>The cases on the embedded store.</summary>
+    [Collection(InProcessServerCollection.Name)]
+    public sealed class OnSqlite(InProcessServer server, ReferencePostgres reference) : CopyToDifferentialTests(server, reference.Port);
+
+    /// <summary>The cases on <c>--backend postgres</c>, compared with the upstream cluster's own answers.</summary>
+    [Collection(UpstreamServerCollection.Name)]
+    public sealed class OnPostgres(UpstreamServer server) : CopyToDifferentialTests(server, server.Cluster.Port);
+
     private const string Columns =
         "id int, name text, price numeric(10,2), ratio double precision, ok boolean, born date, seen timestamp, doc jsonb, raw bytea, code uuid, " +
         "at timestamptz, span interval, tags text[], t time, r real";
@@ -54,7 +62,7 @@ public class CopyToDifferentialTests(InProcessServer server, ReferencePostgres r
     ];
 
     [Theory]
-    [MemberData(nameof(Commands))]
+    [MemberData(nameof(Commands), MemberType = typeof(CopyToDifferentialTests))]
     public async Task Copy_to_writes_the_same_bytes_as_PostgreSQL(string command)
     {
         var table = "out_" + Guid.NewGuid().ToString("N")[..12];
@@ -67,7 +75,7 @@ public class CopyToDifferentialTests(InProcessServer server, ReferencePostgres r
 
             """;
         var ours = await Psql.RunAsync(server.Port, ["-q"], script);
-        var theirs = await Psql.RunAsync(reference.Port, ["-q"], script);
+        var theirs = await Psql.RunAsync(referencePort, ["-q"], script);
         Assert.Equal(theirs.Stderr.Replace(table, "t", StringComparison.Ordinal), ours.Stderr.Replace(table, "t", StringComparison.Ordinal));
         Assert.Equal(theirs.Stdout, ours.Stdout);
     }

@@ -6,10 +6,18 @@ namespace IrisPgWire.Tests.Integration.Copy;
 /// One value per case, loaded by COPY FROM into a column of each core type and selected back, on the
 /// server and on PostgreSQL 15: accepted values must be stored and printed alike, refused ones refused
 /// with the same error and CONTEXT.
+/// Each case runs on the embedded store and on the postgres backend.
 /// </summary>
-[Collection(InProcessServerCollection.Name)]
-public class CopyTypeDifferentialTests(InProcessServer server, ReferencePostgres reference)
+public abstract class CopyTypeDifferentialTests(ITestServer server, int referencePort)
 {
+    /// <summary>The cases on the embedded store.</summary>
+    [Collection(InProcessServerCollection.Name)]
+    public sealed class OnSqlite(InProcessServer server, ReferencePostgres reference) : CopyTypeDifferentialTests(server, reference.Port);
+
+    /// <summary>The cases on <c>--backend postgres</c>, compared with the upstream cluster's own answers.</summary>
+    [Collection(UpstreamServerCollection.Name)]
+    public sealed class OnPostgres(UpstreamServer server) : CopyTypeDifferentialTests(server, server.Cluster.Port);
+
     private static readonly (string Type, string[] Values)[] Inputs =
     [
         ("smallint", ["0", "-32768", "32767", "32768", " 12 ", "1.5", "+7"]),
@@ -50,11 +58,11 @@ public class CopyTypeDifferentialTests(InProcessServer server, ReferencePostgres
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(CopyTypeDifferentialTests))]
     public async Task A_value_loads_and_prints_as_in_PostgreSQL(string type, string value)
     {
         var c = new CopyCase($"{type}:{value}", $"id int, v {type}", "COPY {t} FROM STDIN;", "1\t" + value);
-        var (ours, theirs) = await DifferentialCopyRunner.RunAsync(c, server.Port, reference.Port);
+        var (ours, theirs) = await DifferentialCopyRunner.RunAsync(c, server.Port, referencePort);
         Assert.Equal(theirs.Stderr, ours.Stderr);
         Assert.Equal(theirs.Stdout, ours.Stdout);
     }
