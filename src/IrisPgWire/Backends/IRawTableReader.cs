@@ -24,6 +24,8 @@ public interface IRawTableReader : IDisposable
 
     long GetInt64(int ordinal);
 
+    double GetDouble(int ordinal);
+
     /// <summary>The UTF-8 bytes of a text value; valid until the next <see cref="Read"/>.</summary>
     ReadOnlySpan<byte> GetUtf8(int ordinal);
 

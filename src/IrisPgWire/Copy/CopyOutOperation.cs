@@ -129,86 +129,33 @@ internal sealed class CopyOutOperation
         }
     }
 
-    /// <summary>How one column's stored values become text in <see cref="RunRawAsync"/>.</summary>
-    private enum RawPlan
-    {
-        /// <summary>An integer type stored as an integer: its digits.</summary>
-        Integer,
-
-        /// <summary>A type whose stored text is its output (text, varchar, numeric, date in ISO ...): the bytes as stored.</summary>
-        Verbatim,
-
-        /// <summary>Anything else: the canonical value through the type's codec.</summary>
-        Codec,
-    }
-
-    /// <summary>
-    /// TEXT and CSV from the store's raw reader: integers are printed and stored text is escaped straight
-    /// from the store's bytes; only other values go through a canonical value and the codec. The output is
-    /// the same bytes as the general path, which the differential tests hold to PostgreSQL's.
-    /// </summary>
+    /// <summary>TEXT and CSV from the store's raw reader (<see cref="CopyRawRowWriter"/>), sent between batches of rows.</summary>
     private async ValueTask<long> RunRawAsync(IRawTableReader reader, ICopyRowOutput sink, PgFormatSettings settings,
         CancellationToken cancellationToken)
     {
-        var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
-        var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
-        var plans = _columns.Select(c => PlanFor(c.Type.Type, settings)).ToArray();
-        var value = new ArrayBufferWriter<byte>(256);
-        var digits = new byte[24];
+        var writer = new CopyRawRowWriter(_options, _columns, settings);
         try
         {
             if (_options.Header != CopyHeader.None)
             {
-                WriteHeader(encoder, sink.BeginRow());
+                WriteHeader(writer.Encoder, sink.BeginRow());
                 await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
             }
             long count = 0;
-            while (reader.Read())
+            while (true)
             {
-                var row = sink.BeginRow();
-                for (var i = 0; i < codecs.Length; i++)
-                {
-                    if (i > 0)
-                        encoder.Delimiter(row);
-                    var kind = reader.GetKind(i);
-                    if (kind == RawValueKind.Null)
-                    {
-                        encoder.Null(row);
-                    }
-                    else if (plans[i] == RawPlan.Integer && kind == RawValueKind.Integer)
-                    {
-                        System.Buffers.Text.Utf8Formatter.TryFormat(reader.GetInt64(i), digits, out var written);
-                        encoder.Value(digits.AsSpan(0, written), i, row);
-                    }
-                    else if (plans[i] == RawPlan.Verbatim && kind == RawValueKind.Text)
-                    {
-                        encoder.Value(reader.GetUtf8(i), i, row);
-                    }
-                    else
-                    {
-                        value.ResetWrittenCount();
-                        codecs[i].FormatText(reader.GetValue(i)!, value, settings);
-                        encoder.Value(value.WrittenSpan, i, row);
-                    }
-                }
-                encoder.EndRow(row);
-                await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
-                count++;
-                Progress.AddTuple();
+                var rows = writer.WriteRows(reader, sink, out var ended);
+                count += rows;
+                Progress.AddTuples(rows);
+                if (ended)
+                    return count;
+                await sink.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
-            return count;
         }
         finally
         {
             reader.Dispose();
         }
-    }
-
-    private static RawPlan PlanFor(PgType type, PgFormatSettings settings)
-    {
-        if (type == PgTypeCatalog.Int2 || type == PgTypeCatalog.Int4 || type == PgTypeCatalog.Int8 || type == PgTypeCatalog.Oid)
-            return RawPlan.Integer;
-        return PgCodecs.For(type).IsTextVerbatim(settings) ? RawPlan.Verbatim : RawPlan.Codec;
     }
 
     private void WriteHeader(CopyRowEncoder encoder, IBufferWriter<byte> row)

@@ -24,9 +24,17 @@ internal sealed class CopyRowEncoder
         _csvSpecials = SearchValues.Create([options.Delimiter, options.Quote, (byte)'\n', (byte)'\r']);
     }
 
-    public void Delimiter(IBufferWriter<byte> output) => output.Write([_options.Delimiter]);
+    public void Delimiter(IBufferWriter<byte> output)
+    {
+        output.GetSpan(1)[0] = _options.Delimiter;
+        output.Advance(1);
+    }
 
-    public void EndRow(IBufferWriter<byte> output) => output.Write("\n"u8);
+    public void EndRow(IBufferWriter<byte> output)
+    {
+        output.GetSpan(1)[0] = (byte)'\n';
+        output.Advance(1);
+    }
 
     public void Null(IBufferWriter<byte> output) => output.Write(_options.NullBytes);
 
@@ -50,17 +58,23 @@ internal sealed class CopyRowEncoder
 
     private void Text(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
     {
-        while (true)
+        var at = text.IndexOfAny(_textSpecials);
+        if (at < 0)
         {
-            var at = text.IndexOfAny(_textSpecials);
-            if (at < 0)
-            {
-                output.Write(text);
-                return;
-            }
-            output.Write(text[..at]);
+            output.Write(text);
+            return;
+        }
+        // Each byte becomes at most two.
+        var span = output.GetSpan(text.Length * 2);
+        var written = 0;
+        while (at >= 0)
+        {
+            text[..at].CopyTo(span[written..]);
+            written += at;
             var c = text[at];
-            byte escaped = c switch
+            // A tab delimiter is written as \t like any tab; another delimiter is backslash-escaped as is.
+            span[written++] = (byte)'\\';
+            span[written++] = c switch
             {
                 (byte)'\b' => (byte)'b',
                 (byte)'\f' => (byte)'f',
@@ -70,10 +84,11 @@ internal sealed class CopyRowEncoder
                 (byte)'\v' => (byte)'v',
                 _ => c,
             };
-            // A tab delimiter is written as \t like any tab; another delimiter is backslash-escaped as is.
-            output.Write([(byte)'\\', escaped]);
             text = text[(at + 1)..];
+            at = text.IndexOfAny(_textSpecials);
         }
+        text.CopyTo(span[written..]);
+        output.Advance(written + text.Length);
     }
 
     private void Csv(ReadOnlySpan<byte> text, int column, IBufferWriter<byte> output)
@@ -89,13 +104,24 @@ internal sealed class CopyRowEncoder
             return;
         }
         byte q = _options.Quote, e = _options.Escape;
-        output.Write([q]);
-        foreach (var b in text)
+        // Quotes around, and each byte at most doubled.
+        var span = output.GetSpan(text.Length * 2 + 2);
+        span[0] = q;
+        var written = 1;
+        while (true)
         {
-            if (b == q || b == e)
-                output.Write([e]);
-            output.Write([b]);
+            var at = q == e ? text.IndexOf(q) : text.IndexOfAny(q, e);
+            if (at < 0)
+                break;
+            text[..at].CopyTo(span[written..]);
+            written += at;
+            span[written++] = e;
+            span[written++] = text[at];
+            text = text[(at + 1)..];
         }
-        output.Write([q]);
+        text.CopyTo(span[written..]);
+        written += text.Length;
+        span[written++] = q;
+        output.Advance(written);
     }
 }

@@ -4,8 +4,8 @@ using SQLitePCL;
 namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>
-/// The few SQLite C functions COPY calls once per value, bound directly to the e_sqlite3 library that
-/// SQLitePCLRaw ships. SQLitePCLRaw's own wrappers take and release a SafeHandle and go through a
+/// The few SQLite C functions COPY calls once per value (binding on the way in, reading columns on the
+/// way out), bound directly to the e_sqlite3 library that SQLitePCLRaw ships. SQLitePCLRaw's own wrappers take and release a SafeHandle and go through a
 /// provider interface on every call, which on a bulk load cost more than the binding itself; these take
 /// the statement's raw handle, which stays valid while its <see cref="sqlite3_stmt"/> is alive.
 /// Functions that return at once and never call back into .NET skip the GC transition.
@@ -49,4 +49,35 @@ internal static class SqliteNative
     [DllImport(Library, EntryPoint = "sqlite3_reset", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
     public static extern int Reset(IntPtr statement);
+
+    /// <summary>
+    /// The bytes of a column of the current row as text (SQLite converts a number to its text form);
+    /// valid until the statement is stepped, reset or finalized, or the column is read in another form.
+    /// </summary>
+    public static unsafe ReadOnlySpan<byte> ColumnUtf8(IntPtr statement, int column)
+    {
+        var text = sqlite3_column_text(statement, column);
+        // column_bytes after column_text gives the length of that text form (SQLite's documented order).
+        return text == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)text, sqlite3_column_bytes(statement, column));
+    }
+
+    [DllImport(Library, EntryPoint = "sqlite3_column_type", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern int ColumnType(IntPtr statement, int column);
+
+    [DllImport(Library, EntryPoint = "sqlite3_column_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern long ColumnInt64(IntPtr statement, int column);
+
+    [DllImport(Library, EntryPoint = "sqlite3_column_double", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern double ColumnDouble(IntPtr statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern IntPtr sqlite3_column_text(IntPtr statement, int column);
+
+    [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    private static extern int sqlite3_column_bytes(IntPtr statement, int column);
 }

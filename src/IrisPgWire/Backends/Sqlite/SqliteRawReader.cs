@@ -6,13 +6,16 @@ namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>
 /// COPY TO's read of a whole table through SQLite's C API: one prepared SELECT stepped row by row, text
-/// columns handed out as the UTF-8 bytes SQLite holds, so no .NET string is made for them.
+/// columns handed out as the UTF-8 bytes SQLite holds, so no .NET string is made for them. The per-value
+/// calls go straight to the C library (<see cref="SqliteNative"/>) on the statement's raw handle, which
+/// stays valid until <see cref="Dispose"/>.
 /// </summary>
 internal sealed class SqliteRawReader : IRawTableReader
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteSession _session;
     private readonly sqlite3_stmt _select;
+    private readonly IntPtr _handle;
     private readonly PgType[] _types;
 
     public SqliteRawReader(SqliteConnection connection, SqliteSession session, TableDefinition table, IReadOnlyList<ColumnDefinition> columns)
@@ -27,11 +30,12 @@ internal sealed class SqliteRawReader : IRawTableReader
             _select.Dispose();
             throw _session.MapError(Failure(rc));
         }
+        _handle = _select.DangerousGetHandle();
     }
 
     public bool Read()
     {
-        var rc = raw.sqlite3_step(_select);
+        var rc = SqliteNative.Step(_handle);
         return rc switch
         {
             raw.SQLITE_ROW => true,
@@ -40,7 +44,7 @@ internal sealed class SqliteRawReader : IRawTableReader
         };
     }
 
-    public RawValueKind GetKind(int ordinal) => raw.sqlite3_column_type(_select, ordinal) switch
+    public RawValueKind GetKind(int ordinal) => SqliteNative.ColumnType(_handle, ordinal) switch
     {
         raw.SQLITE_INTEGER => RawValueKind.Integer,
         raw.SQLITE_FLOAT => RawValueKind.Real,
@@ -49,17 +53,19 @@ internal sealed class SqliteRawReader : IRawTableReader
         _ => RawValueKind.Null,
     };
 
-    public long GetInt64(int ordinal) => raw.sqlite3_column_int64(_select, ordinal);
+    public long GetInt64(int ordinal) => SqliteNative.ColumnInt64(_handle, ordinal);
 
-    public ReadOnlySpan<byte> GetUtf8(int ordinal) => raw.sqlite3_column_blob(_select, ordinal);
+    public double GetDouble(int ordinal) => SqliteNative.ColumnDouble(_handle, ordinal);
+
+    public ReadOnlySpan<byte> GetUtf8(int ordinal) => SqliteNative.ColumnUtf8(_handle, ordinal);
 
     public object? GetValue(int ordinal)
     {
         object? stored = GetKind(ordinal) switch
         {
             RawValueKind.Integer => GetInt64(ordinal),
-            RawValueKind.Real => raw.sqlite3_column_double(_select, ordinal),
-            RawValueKind.Text => raw.sqlite3_column_text(_select, ordinal).utf8_to_string(),
+            RawValueKind.Real => GetDouble(ordinal),
+            RawValueKind.Text => System.Text.Encoding.UTF8.GetString(GetUtf8(ordinal)),
             RawValueKind.Blob => raw.sqlite3_column_blob(_select, ordinal).ToArray(),
             _ => null,
         };

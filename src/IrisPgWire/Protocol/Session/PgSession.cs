@@ -327,7 +327,9 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             var progress = operation.Progress;
             _activity.Copy = progress;
             CopyInResponseMessage.WriteOut(_writer, binary: operation.IsBinary, operation.ColumnCount);
-            var rows = await operation.RunAsync(new CopyDataOutput(this, progress), _settings.Format, token).ConfigureAwait(false);
+            var output = new CopyDataOutput(this, progress);
+            var rows = await operation.RunAsync(output, _settings.Format, token).ConfigureAwait(false);
+            output.ReportBytes();
             EmptyMessages.Write(_writer, BackendMessageCode.CopyDone);
             CommandCompleteMessage.Write(_writer, $"COPY {rows}");
             if (portal is not null)
@@ -345,10 +347,15 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         }
     }
 
-    /// <summary>COPY TO's rows as CopyData messages in the session's output buffer, sent at <see cref="FlushThreshold"/>.</summary>
+    /// <summary>
+    /// COPY TO's rows as CopyData messages in the session's output buffer, sent at <see cref="FlushThreshold"/>.
+    /// The bytes are added to the progress view at each send and by <see cref="ReportBytes"/> at the end,
+    /// not per row: the counter is shared with other sessions' readers.
+    /// </summary>
     private sealed class CopyDataOutput(PgSession session, CopyProgress progress) : ICopyRowOutput
     {
         private int _rowStart;
+        private long _unreported;
 
         public System.Buffers.IBufferWriter<byte> BeginRow()
         {
@@ -357,18 +364,25 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             return session._writer;
         }
 
-        public ValueTask EndRowAsync(CancellationToken cancellationToken)
+        public bool EndRow()
         {
             var writer = session._writer;
-            progress.AddBytes(writer.WrittenCount - _rowStart);
+            _unreported += writer.WrittenCount - _rowStart;
             writer.EndMessage();
-            return writer.WrittenCount >= FlushThreshold ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
+            return writer.WrittenCount >= FlushThreshold;
         }
 
-        private async ValueTask SendAsync(CancellationToken cancellationToken)
+        public async ValueTask FlushAsync(CancellationToken cancellationToken)
         {
+            ReportBytes();
             await session._send(session._writer, cancellationToken).ConfigureAwait(false);
             session.LogCopyProgress(progress);
+        }
+
+        public void ReportBytes()
+        {
+            progress.AddBytes(_unreported);
+            _unreported = 0;
         }
     }
 

@@ -48,6 +48,26 @@ internal sealed class FloatCodec(PgType type) : PgCodec(type)
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings) =>
         WriteAscii(output, Format(value, settings.ExtraFloatDigits));
 
+    /// <summary>
+    /// Writes a double precision value's text output without boxing it. In the common case (shortest
+    /// round-trip digits in .NET's fixed notation, magnitude in [1e-4, 1e15), which PostgreSQL also prints
+    /// fixed) .NET's text is PostgreSQL's as it is; anything else goes through <see cref="Format"/>.
+    /// </summary>
+    public void FormatDouble(double value, IBufferWriter<byte> output, int extraFloatDigits)
+    {
+        if (!IsSingle && extraFloatDigits > 0 && double.IsFinite(value) && (value == 0 || Math.Abs(value) is >= 1e-4 and < 1e15))
+        {
+            var span = output.GetSpan(32);
+            if (value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture) && span[..written].IndexOf((byte)'E') < 0)
+            {
+                // .NET prints negative zero as "-0", as PostgreSQL does.
+                output.Advance(written);
+                return;
+            }
+        }
+        WriteAscii(output, Format(IsSingle ? (object)(float)value : value, extraFloatDigits));
+    }
+
     public string Format(object value, int extraFloatDigits)
     {
         var d = IsSingle ? (float)value : (double)value;

@@ -49,6 +49,10 @@ internal sealed class TimestampCodec(PgType type) : PgCodec(type)
         return DateTimeText.FormatTimestamp(value) + (WithZone ? "+00" : "");
     }
 
+    /// <summary>A timestamp without time zone in ISO DateStyle is its canonical text, as <see cref="FormatText"/> shows.</summary>
+    public override bool IsTextVerbatim(PgFormatSettings settings) =>
+        !WithZone && settings.DateStyle.StartsWith("ISO", StringComparison.Ordinal);
+
     public override void FormatText(object value, IBufferWriter<byte> output, PgFormatSettings settings)
     {
         var text = (string)value;
