@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using IrisPgWire.Backends;
 using IrisPgWire.Errors;
+using IrisPgWire.Protocol;
 using IrisPgWire.Sql;
 using IrisPgWire.Types;
 
@@ -87,20 +88,22 @@ internal sealed class CopyOutOperation
             return await RunRawAsync(_raw, sink, settings, cancellationToken).ConfigureAwait(false);
         var encoder = new CopyRowEncoder(_options, [.. _columns.Select(c => c.Name)]);
         var codecs = _columns.Select(c => PgCodecs.For(c.Type.Type)).ToArray();
-        var row = new ArrayBufferWriter<byte>(1024);
+        // Each row is made here first and copied as a whole, so a value that fails to read or format
+        // leaves no partial message behind.
+        using var row = new MessageWriter(1024);
         var value = new ArrayBufferWriter<byte>(256);
         try
         {
             if (_options.Header != CopyHeader.None)
             {
                 WriteHeader(encoder, row);
-                sink.BeginRow().Write(row.WrittenSpan);
+                sink.BeginRow().WriteBytes(row.WrittenMemory.Span);
                 await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
             }
             long count = 0;
             while (await _result.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                row.ResetWrittenCount();
+                row.Clear();
                 for (var i = 0; i < codecs.Length; i++)
                 {
                     if (i > 0)
@@ -116,7 +119,7 @@ internal sealed class CopyOutOperation
                     encoder.Value(value.WrittenSpan, i, row);
                 }
                 encoder.EndRow(row);
-                sink.BeginRow().Write(row.WrittenSpan);
+                sink.BeginRow().WriteBytes(row.WrittenMemory.Span);
                 await sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
                 count++;
                 Progress.AddTuple();
@@ -158,7 +161,7 @@ internal sealed class CopyOutOperation
         }
     }
 
-    private void WriteHeader(CopyRowEncoder encoder, IBufferWriter<byte> row)
+    private void WriteHeader(CopyRowEncoder encoder, MessageWriter row)
     {
         for (var i = 0; i < _columns.Count; i++)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using IrisPgWire.Backends;
+using IrisPgWire.Protocol;
 using IrisPgWire.Types;
 using IrisPgWire.Types.Codecs;
 
@@ -79,7 +80,7 @@ internal sealed class CopyRawRowWriter
         return rows;
     }
 
-    private void WriteValue(IRawTableReader reader, int i, IBufferWriter<byte> row)
+    private void WriteValue(IRawTableReader reader, int i, MessageWriter row)
     {
         var kind = reader.GetKind(i);
         if (kind == RawValueKind.Null)

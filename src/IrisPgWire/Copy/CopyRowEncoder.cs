@@ -1,10 +1,11 @@
 using System.Buffers;
+using IrisPgWire.Protocol;
 
 namespace IrisPgWire.Copy;
 
 /// <summary>
 /// Writes one COPY TO row in TEXT or CSV exactly as PostgreSQL 15 does (copyto.c, CopyAttributeOutText
-/// and CopyAttributeOutCSV): TEXT escapes backslash, the delimiter and control characters; CSV quotes a
+/// and CopyAttributeOutCSV), straight into the connection's output buffer: TEXT escapes backslash, the delimiter and control characters; CSV quotes a
 /// value holding the delimiter, quote, CR or LF, or equal to the NULL string, and FORCE_QUOTE columns.
 /// </summary>
 internal sealed class CopyRowEncoder
@@ -24,22 +25,22 @@ internal sealed class CopyRowEncoder
         _csvSpecials = SearchValues.Create([options.Delimiter, options.Quote, (byte)'\n', (byte)'\r']);
     }
 
-    public void Delimiter(IBufferWriter<byte> output)
+    public void Delimiter(MessageWriter output)
     {
         output.GetSpan(1)[0] = _options.Delimiter;
         output.Advance(1);
     }
 
-    public void EndRow(IBufferWriter<byte> output)
+    public void EndRow(MessageWriter output)
     {
         output.GetSpan(1)[0] = (byte)'\n';
         output.Advance(1);
     }
 
-    public void Null(IBufferWriter<byte> output) => output.Write(_options.NullBytes);
+    public void Null(MessageWriter output) => output.WriteBytes(_options.NullBytes);
 
     /// <summary>Writes a value's text output, escaped or quoted for the format.</summary>
-    public void Value(ReadOnlySpan<byte> text, int column, IBufferWriter<byte> output)
+    public void Value(ReadOnlySpan<byte> text, int column, MessageWriter output)
     {
         if (_options.IsCsv)
             Csv(text, column, output);
@@ -48,7 +49,7 @@ internal sealed class CopyRowEncoder
     }
 
     /// <summary>A header field: the column name, quoted in CSV when it needs it (never forced).</summary>
-    public void Header(ReadOnlySpan<byte> name, IBufferWriter<byte> output)
+    public void Header(ReadOnlySpan<byte> name, MessageWriter output)
     {
         if (_options.IsCsv)
             Csv(name, -1, output);
@@ -56,12 +57,12 @@ internal sealed class CopyRowEncoder
             Text(name, output);
     }
 
-    private void Text(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
+    private void Text(ReadOnlySpan<byte> text, MessageWriter output)
     {
         var at = text.IndexOfAny(_textSpecials);
         if (at < 0)
         {
-            output.Write(text);
+            output.WriteBytes(text);
             return;
         }
         // Each byte becomes at most two.
@@ -91,7 +92,7 @@ internal sealed class CopyRowEncoder
         output.Advance(written + text.Length);
     }
 
-    private void Csv(ReadOnlySpan<byte> text, int column, IBufferWriter<byte> output)
+    private void Csv(ReadOnlySpan<byte> text, int column, MessageWriter output)
     {
         var quote = column >= 0 && _forceQuote[column];
         quote |= text.IndexOfAny(_csvSpecials) >= 0;
@@ -100,7 +101,7 @@ internal sealed class CopyRowEncoder
         quote |= _singleColumn && text.SequenceEqual("\\."u8);
         if (!quote)
         {
-            output.Write(text);
+            output.WriteBytes(text);
             return;
         }
         byte q = _options.Quote, e = _options.Escape;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using IrisPgWire.Protocol;
 
 namespace IrisPgWire.Copy;
 
@@ -10,7 +10,7 @@ namespace IrisPgWire.Copy;
 /// </summary>
 internal interface ICopyRowOutput
 {
-    IBufferWriter<byte> BeginRow();
+    MessageWriter BeginRow();
 
     /// <summary>Ends the row's message; true when the buffer is due to be sent.</summary>
     bool EndRow();

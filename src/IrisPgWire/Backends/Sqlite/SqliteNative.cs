@@ -51,33 +51,42 @@ internal static class SqliteNative
     public static extern int Reset(IntPtr statement);
 
     /// <summary>
-    /// The bytes of a column of the current row as text (SQLite converts a number to its text form);
-    /// valid until the statement is stepped, reset or finalized, or the column is read in another form.
+    /// The bytes of a value as text (SQLite converts a number to its text form); valid until the
+    /// statement is stepped, reset or finalized, or the value is read in another form.
     /// </summary>
-    public static unsafe ReadOnlySpan<byte> ColumnUtf8(IntPtr statement, int column)
+    public static unsafe ReadOnlySpan<byte> ValueUtf8(IntPtr value)
     {
-        var text = sqlite3_column_text(statement, column);
-        // column_bytes after column_text gives the length of that text form (SQLite's documented order).
-        return text == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)text, sqlite3_column_bytes(statement, column));
+        var text = sqlite3_value_text(value);
+        // value_bytes after value_text gives the length of that text form (SQLite's documented order).
+        return text == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)text, sqlite3_value_bytes(value));
     }
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_type", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    /// <summary>
+    /// A column of the current row as SQLite's value object, which the Value functions read without the
+    /// per-call checks of the Column functions. SQLite calls it unprotected: safe while one thread uses the
+    /// connection, which a session's COPY does; valid until the statement is stepped, reset or finalized.
+    /// </summary>
+    [DllImport(Library, EntryPoint = "sqlite3_column_value", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    public static extern int ColumnType(IntPtr statement, int column);
+    public static extern IntPtr ColumnValue(IntPtr statement, int column);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DllImport(Library, EntryPoint = "sqlite3_value_type", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    public static extern long ColumnInt64(IntPtr statement, int column);
+    public static extern int ValueType(IntPtr value);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_double", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DllImport(Library, EntryPoint = "sqlite3_value_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    public static extern double ColumnDouble(IntPtr statement, int column);
+    public static extern long ValueInt64(IntPtr value);
+
+    [DllImport(Library, EntryPoint = "sqlite3_value_double", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [SuppressGCTransition]
+    public static extern double ValueDouble(IntPtr value);
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    private static extern IntPtr sqlite3_column_text(IntPtr statement, int column);
+    private static extern IntPtr sqlite3_value_text(IntPtr value);
 
     [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    private static extern int sqlite3_column_bytes(IntPtr statement, int column);
+    private static extern int sqlite3_value_bytes(IntPtr value);
 }

@@ -357,7 +357,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         private int _rowStart;
         private long _unreported;
 
-        public System.Buffers.IBufferWriter<byte> BeginRow()
+        public MessageWriter BeginRow()
         {
             session._writer.StartMessage(BackendMessageCode.CopyData);
             _rowStart = session._writer.WrittenCount;
