@@ -16,7 +16,12 @@ public sealed class BenchSessionContext : ISessionContext
 
     public DateTimeOffset TransactionStart => DateTimeOffset.UtcNow;
 
-    public string GetSetting(string name) => throw new NotSupportedException($"no setting {name} in the benchmark");
+    /// <summary>PostgreSQL's default for the settings the store reads (lock_timeout 0: wait without limit).</summary>
+    public string GetSetting(string name) => name switch
+    {
+        "lock_timeout" => "0",
+        _ => throw new NotSupportedException($"no setting {name} in the benchmark"),
+    };
 
     public string SetSetting(string name, string value, bool isLocal) => value;
 

@@ -23,6 +23,13 @@ public static class Check
                 PatientsData.Instance.Encoded(format).Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await copyOut.CleanupAsync();
         }
+        foreach (var format in new[] { CopyFormat.Text, CopyFormat.Csv })
+        {
+            var decode = new DecodeBenchmarks { Format = format };
+            decode.Setup();
+            Expect($"decode {format} fields", decode.Decode().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (rows * 8L).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var codecs = new CodecBenchmarks();
         codecs.Setup();
         Console.WriteLine($"codecs: {codecs.ParseText()} text values, {codecs.ParseBinary()} binary values parsed");

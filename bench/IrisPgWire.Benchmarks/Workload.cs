@@ -12,7 +12,7 @@ public static class Workload
         var data = PatientsData.Instance;
         var type = benchmark.Descriptor.Type;
         var method = benchmark.Descriptor.WorkloadMethod.Name;
-        if (type == typeof(CopyInBenchmarks) || type == typeof(CopyOutBenchmarks))
+        if (type == typeof(CopyInBenchmarks) || type == typeof(CopyOutBenchmarks) || type == typeof(DecodeBenchmarks))
             return data.Encoded((CopyFormat)benchmark.Parameters["Format"]).Length;
         if (type == typeof(CodecBenchmarks))
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using IrisPgWire.Errors;
 
 namespace IrisPgWire.Copy;
@@ -81,6 +82,7 @@ internal static class CopyFieldParser
     public static void ParseCsv(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
     {
         byte delimiter = options.Delimiter, quote = options.Quote, escape = options.Escape;
+        SearchValues<byte> fieldSpecials = options.FieldSpecials, quotedSpecials = options.QuotedSpecials;
         var i = 0;
         while (true)
         {
@@ -92,7 +94,7 @@ internal static class CopyFieldParser
             {
                 if (inQuote)
                 {
-                    var quotedRun = record[i..].IndexOfAny(options.QuotedSpecials);
+                    var quotedRun = record[i..].IndexOfAny(quotedSpecials);
                     if (quotedRun < 0)
                     {
                         row.Append(record[i..]);
@@ -116,7 +118,7 @@ internal static class CopyFieldParser
                     continue;
                 }
                 // Outside quotes the escape is an ordinary byte: only the delimiter and the quote matter.
-                var run = record[i..].IndexOfAny(options.FieldSpecials);
+                var run = record[i..].IndexOfAny(fieldSpecials);
                 if (run < 0)
                 {
                     row.Append(record[i..]);

@@ -8,25 +8,31 @@ public sealed class CopyRow
 {
     private byte[] _data = new byte[4096];
     private int _length;
-    private readonly List<(int Start, int Length, bool IsNull, bool Quoted)> _fields = [];
+    private (int Start, int Length, bool IsNull, bool Quoted)[] _fields = new (int, int, bool, bool)[16];
+    private int _fieldCount;
 
     /// <summary>Line number of the row, counting from 1 and including a header line.</summary>
     public long LineNumber { get; internal set; }
 
-    public int FieldCount => _fields.Count;
+    public int FieldCount => _fieldCount;
 
     public ReadOnlySpan<byte> Field(int index)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_fieldCount, nameof(index));
         var (start, length, _, _) = _fields[index];
         return _data.AsSpan(start, length);
     }
 
-    public bool IsNull(int index) => _fields[index].IsNull;
+    public bool IsNull(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_fieldCount, nameof(index));
+        return _fields[index].IsNull;
+    }
 
     internal void Clear()
     {
         _length = 0;
-        _fields.Clear();
+        _fieldCount = 0;
     }
 
     internal int Mark => _length;
@@ -46,6 +52,11 @@ public sealed class CopyRow
         _length += bytes.Length;
     }
 
-    internal void EndField(int start, bool isNull, bool quoted) => _fields.Add((start, _length - start, isNull, quoted));
+    internal void EndField(int start, bool isNull, bool quoted)
+    {
+        if (_fieldCount == _fields.Length)
+            Array.Resize(ref _fields, _fields.Length * 2);
+        _fields[_fieldCount++] = (start, _length - start, isNull, quoted);
+    }
 
 }
