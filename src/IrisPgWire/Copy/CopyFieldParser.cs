@@ -14,46 +14,47 @@ internal static class CopyFieldParser
     {
         var delimiter = options.Delimiter;
         var specials = options.FieldSpecials;
-        var i = 0;
+        // The record is copied into the row once and fields are cut out of the copy: a field without
+        // escapes is already in place, and after an escape the rest moves down over what it freed.
+        // i reads the record, w writes the copy; w never passes i.
+        var data = row.Load(line);
+        int i = 0, w = 0;
         while (true)
         {
-            var fieldStart = row.Mark;
+            var fieldStart = w;
             var rawStart = i;
             while (i < line.Length)
             {
                 var run = line[i..].IndexOfAny(specials);
                 if (run < 0)
-                {
-                    row.Append(line[i..]);
-                    i = line.Length;
-                    break;
-                }
-                row.Append(line.Slice(i, run));
+                    run = line.Length - i;
+                Keep(line, i, run, data, w);
                 i += run;
-                if (line[i] == delimiter)
+                w += run;
+                if (i >= line.Length || line[i] == delimiter)
                     break;
                 // A backslash: the escape sequences of the text format.
                 i++;
                 if (i >= line.Length)
                 {
-                    row.Append((byte)'\\');
+                    data[w++] = (byte)'\\';
                     break;
                 }
                 var c = line[i++];
                 switch (c)
                 {
-                    case (byte)'b': row.Append((byte)'\b'); break;
-                    case (byte)'f': row.Append((byte)'\f'); break;
-                    case (byte)'n': row.Append((byte)'\n'); break;
-                    case (byte)'r': row.Append((byte)'\r'); break;
-                    case (byte)'t': row.Append((byte)'\t'); break;
-                    case (byte)'v': row.Append((byte)'\v'); break;
+                    case (byte)'b': data[w++] = (byte)'\b'; break;
+                    case (byte)'f': data[w++] = (byte)'\f'; break;
+                    case (byte)'n': data[w++] = (byte)'\n'; break;
+                    case (byte)'r': data[w++] = (byte)'\r'; break;
+                    case (byte)'t': data[w++] = (byte)'\t'; break;
+                    case (byte)'v': data[w++] = (byte)'\v'; break;
                     case >= (byte)'0' and <= (byte)'7':
                     {
                         var value = c - '0';
                         for (var k = 0; k < 2 && i < line.Length && line[i] is >= (byte)'0' and <= (byte)'7'; k++)
                             value = (value << 3) + (line[i++] - '0');
-                        row.Append((byte)value);
+                        data[w++] = (byte)value;
                         break;
                     }
                     case (byte)'x' when i < line.Length && IsHex(line[i]):
@@ -61,20 +62,21 @@ internal static class CopyFieldParser
                         var value = HexValue(line[i++]);
                         if (i < line.Length && IsHex(line[i]))
                             value = (value << 4) + HexValue(line[i++]);
-                        row.Append((byte)value);
+                        data[w++] = (byte)value;
                         break;
                     }
                     default:
-                        row.Append(c);
+                        data[w++] = c;
                         break;
                 }
             }
-            var raw = line[rawStart..i];
-            var isNull = raw.SequenceEqual(options.NullBytes);
-            row.EndField(fieldStart, isNull, quoted: false);
+            var isNull = line[rawStart..i].SequenceEqual(options.NullBytes);
+            row.AddField(fieldStart, w - fieldStart, isNull, quoted: false);
             if (i >= line.Length)
                 return;
+            // Past the delimiter in both.
             i++;
+            w++;
         }
     }
 
@@ -83,10 +85,12 @@ internal static class CopyFieldParser
     {
         byte delimiter = options.Delimiter, quote = options.Quote, escape = options.Escape;
         SearchValues<byte> fieldSpecials = options.FieldSpecials, quotedSpecials = options.QuotedSpecials;
-        var i = 0;
+        // As in ParseText: fields are cut out of the row's copy of the record, quotes and escapes removed.
+        var data = row.Load(record);
+        int i = 0, w = 0;
         while (true)
         {
-            var fieldStart = row.Mark;
+            var fieldStart = w;
             var rawStart = i;
             var quoted = false;
             var inQuote = false;
@@ -96,38 +100,34 @@ internal static class CopyFieldParser
                 {
                     var quotedRun = record[i..].IndexOfAny(quotedSpecials);
                     if (quotedRun < 0)
-                    {
-                        row.Append(record[i..]);
-                        i = record.Length;
-                        break;
-                    }
-                    row.Append(record.Slice(i, quotedRun));
+                        quotedRun = record.Length - i;
+                    Keep(record, i, quotedRun, data, w);
                     i += quotedRun;
+                    w += quotedRun;
+                    if (i >= record.Length)
+                        break;
                     var c = record[i];
                     if (c == escape && i + 1 < record.Length && (record[i + 1] == quote || record[i + 1] == escape) && !(escape == quote && record[i + 1] != quote))
                     {
-                        row.Append(record[i + 1]);
+                        data[w++] = record[i + 1];
                         i += 2;
                         continue;
                     }
                     if (c == quote)
                         inQuote = false;
                     else
-                        row.Append(c);
+                        data[w++] = c;
                     i++;
                     continue;
                 }
                 // Outside quotes the escape is an ordinary byte: only the delimiter and the quote matter.
                 var run = record[i..].IndexOfAny(fieldSpecials);
                 if (run < 0)
-                {
-                    row.Append(record[i..]);
-                    i = record.Length;
-                    break;
-                }
-                row.Append(record.Slice(i, run));
+                    run = record.Length - i;
+                Keep(record, i, run, data, w);
                 i += run;
-                if (record[i] == delimiter)
+                w += run;
+                if (i >= record.Length || record[i] == delimiter)
                     break;
                 inQuote = true;
                 quoted = true;
@@ -136,11 +136,19 @@ internal static class CopyFieldParser
             if (inQuote)
                 throw new PgErrorException(SqlState.BadCopyFileFormat, "unterminated CSV quoted field");
             var isNull = !quoted && record[rawStart..i].SequenceEqual(options.NullBytes);
-            row.EndField(fieldStart, isNull, quoted);
+            row.AddField(fieldStart, w - fieldStart, isNull, quoted);
             if (i >= record.Length)
                 return;
             i++;
+            w++;
         }
+    }
+
+    /// <summary>Keeps <paramref name="length"/> bytes of the record at <paramref name="from"/>: moves them down to <paramref name="to"/> in the copy unless they are there.</summary>
+    private static void Keep(ReadOnlySpan<byte> record, int from, int length, Span<byte> data, int to)
+    {
+        if (to != from)
+            record.Slice(from, length).CopyTo(data[to..]);
     }
 
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);

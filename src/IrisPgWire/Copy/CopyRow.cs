@@ -7,7 +7,6 @@ namespace IrisPgWire.Copy;
 public sealed class CopyRow
 {
     private byte[] _data = new byte[4096];
-    private int _length;
     private (int Start, int Length, bool IsNull, bool Quoted)[] _fields = new (int, int, bool, bool)[16];
     private int _fieldCount;
 
@@ -31,32 +30,24 @@ public sealed class CopyRow
 
     internal void Clear()
     {
-        _length = 0;
         _fieldCount = 0;
     }
 
-    internal int Mark => _length;
-
-    internal void Append(byte b)
+    /// <summary>Starts the row as a copy of <paramref name="record"/>, which the field parser cuts fields out of in place.</summary>
+    internal Span<byte> Load(ReadOnlySpan<byte> record)
     {
-        if (_length == _data.Length)
-            Array.Resize(ref _data, _data.Length * 2);
-        _data[_length++] = b;
+        if (record.Length > _data.Length)
+            _data = new byte[Math.Max(_data.Length * 2, record.Length)];
+        record.CopyTo(_data);
+        _fieldCount = 0;
+        return _data.AsSpan(0, record.Length);
     }
 
-    internal void Append(ReadOnlySpan<byte> bytes)
-    {
-        if (_length + bytes.Length > _data.Length)
-            Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + bytes.Length));
-        bytes.CopyTo(_data.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    internal void EndField(int start, bool isNull, bool quoted)
+    internal void AddField(int start, int length, bool isNull, bool quoted)
     {
         if (_fieldCount == _fields.Length)
             Array.Resize(ref _fields, _fields.Length * 2);
-        _fields[_fieldCount++] = (start, _length - start, isNull, quoted);
+        _fields[_fieldCount++] = (start, length, isNull, quoted);
     }
 
 }
