@@ -226,8 +226,13 @@ internal sealed class CopyInOperation : IAsyncDisposable
         }
         try
         {
-            if (!Utf8.IsValid(record))
-                throw InvalidEncoding(record);
+            if (!_reader.RecordIsUtf8 && !Utf8.IsValid(record))
+            {
+                // PostgreSQL checks the encoding before it reads the line, so its CONTEXT has no line text.
+                var invalid = InvalidEncoding(record);
+                invalid.Context = CopyErrorContext.Line(_table.Name, line);
+                throw invalid;
+            }
             _row.Clear();
             _row.LineNumber = line;
             if (_options.IsCsv)
@@ -529,9 +534,16 @@ internal sealed class CopyInOperation : IAsyncDisposable
         var at = 0;
         while (at < record.Length && System.Text.Rune.DecodeFromUtf8(record[at..], out _, out var used) == OperationStatus.Done)
             at += used;
-        var end = Math.Min(record.Length, at + 1);
-        while (end < record.Length && end < at + 4 && (record[end] & 0xC0) == 0x80)
-            end++;
+        // As report_invalid_encoding (mbutils.c): as many bytes as the first one says its character has.
+        var lead = record[at];
+        var length = lead switch
+        {
+            >= 0xF0 and <= 0xF7 => 4,
+            >= 0xE0 => lead <= 0xEF ? 3 : 1,
+            >= 0xC0 => 2,
+            _ => 1,
+        };
+        var end = Math.Min(record.Length, at + length);
         var bytes = string.Join(" ", record[at..end].ToArray().Select(b => $"0x{b:x2}"));
         return new PgErrorException(SqlState.CharacterNotInRepertoire, $"invalid byte sequence for encoding \"UTF8\": {bytes}");
     }

@@ -27,10 +27,22 @@ internal sealed class CopyRecordReader
     private bool _inQuote;
     private LineEnding _ending;
 
+    /// <summary>
+    /// End of the input found to be valid UTF-8, checked a run of whole lines at a time (a line ending is
+    /// ASCII, so no character spans one); records that end before it need no check of their own.
+    /// </summary>
+    private int _utf8End;
+
+    /// <summary>False once a run failed the check: from there on each record is checked alone, so the error names its line.</summary>
+    private bool _checkRuns = true;
+
     public CopyRecordReader(CopyOptions options) => _options = options;
 
     /// <summary>Lines read so far, the current one included.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>While the handler runs: true when the record is already known to be valid UTF-8.</summary>
+    public bool RecordIsUtf8 { get; private set; }
 
     /// <summary>True once the end marker was read; later input is ignored.</summary>
     public bool Ended { get; private set; }
@@ -55,13 +67,28 @@ internal sealed class CopyRecordReader
             // record, line endings included, and the field parser then reports it unterminated.
             var record = _input.Slice(_input.Start, _input.Length);
             _input.Start = _scan = _input.End;
-            Emit(record, handler);
+            Emit(record, known: false, handler);
         }
     }
 
     public void Release() => _input.Release();
 
-    private void Append(ReadOnlySpan<byte> data) => _scan -= _input.Append(data);
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        var moved = _input.Append(data);
+        _scan -= moved;
+        _utf8End = Math.Max(0, _utf8End - moved);
+        if (!_checkRuns)
+            return;
+        var from = Math.Max(_utf8End, _input.Start);
+        var last = _input.Slice(from, _input.End - from).LastIndexOfAny((byte)'\n', (byte)'\r');
+        if (last < 0)
+            return;
+        if (System.Text.Unicode.Utf8.IsValid(_input.Slice(from, last + 1)))
+            _utf8End = from + last + 1;
+        else
+            _checkRuns = false;
+    }
 
     private void Scan(RecordHandler handler, bool final)
     {
@@ -151,13 +178,15 @@ internal sealed class CopyRecordReader
             }
             var record = _input.Slice(_input.Start, i - _input.Start);
             _input.Start = _scan = next;
-            Emit(record, handler);
+            Emit(record, known: i <= _utf8End, handler);
         }
     }
 
-    private void Emit(ReadOnlySpan<byte> record, RecordHandler handler)
+    /// <summary>Hands a record on, unless it is the end marker; <paramref name="known"/> says whether it lies in input already found to be valid UTF-8.</summary>
+    private void Emit(ReadOnlySpan<byte> record, bool known, RecordHandler handler)
     {
         LineNumber++;
+        RecordIsUtf8 = known;
         if (record.Length >= 2 && record[0] == (byte)'\\' && record[1] == (byte)'.')
         {
             if (record.Length == 2)

@@ -341,6 +341,8 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
         }
         finally
         {
+            if (_activity.Copy is { } ended)
+                CopyHeapBound.Ended(ended.BytesProcessed);
             _activity.Copy = null;
             slot?.Dispose();
             _cancellation.Stop();
@@ -395,6 +397,7 @@ internal sealed class PgSession : ISessionContext, IAsyncDisposable
             return;
         _cancellation.Stop();
         _activity.Copy = null;
+        CopyHeapBound.Ended(copy.Progress.BytesProcessed);
         try
         {
             await copy.DisposeAsync().ConfigureAwait(false);

@@ -113,4 +113,46 @@ public abstract class CopyFromDifferentialTests(ITestServer server, int referenc
         Assert.Equal(theirs.Stdout, ours.Stdout);
         Assert.Equal(theirs.ExitCode, ours.ExitCode);
     }
+
+    /// <summary>
+    /// A byte that is not UTF-8 on line <paramref name="badLine"/> of a long input (many CopyData messages,
+    /// so the server's whole-run check sees it in the middle of a run): the same error, line and CONTEXT
+    /// as PostgreSQL, and nothing stored.
+    /// </summary>
+    [Theory]
+    [InlineData("text", 1)]
+    [InlineData("text", 7000)]
+    [InlineData("text", 19999)]
+    [InlineData("csv", 2)]
+    [InlineData("csv", 12345)]
+    public async Task Invalid_utf8_deep_in_the_input_is_reported_at_its_line_as_PostgreSQL_does(string format, int badLine)
+    {
+        var table = "copy_" + Guid.NewGuid().ToString("N")[..12];
+        var script = new MemoryStream();
+        void Write(string text) => script.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        Write($"\\set SHOW_CONTEXT always\nCREATE TABLE {table} (a int, b text);\nCOPY {table} FROM STDIN WITH (FORMAT {format});\n");
+        for (var line = 1; line <= 20000; line++)
+        {
+            var separator = format == "csv" ? "," : "\t";
+            Write($"{line}{separator}Zoë {line}");
+            if (line == badLine)
+                script.Write([0xC3, 0x28, (byte)'x']);
+            Write("\n");
+        }
+        Write($"\\.\n\\echo SQLSTATE :LAST_ERROR_SQLSTATE\nSELECT count(*) FROM {table};\nDROP TABLE {table};\n");
+        var path = Path.Combine(Path.GetTempPath(), table + ".sql");
+        await File.WriteAllBytesAsync(path, script.ToArray());
+        try
+        {
+            var ours = await Psql.RunAsync(server.Port, ["-q", "-f", path]);
+            var theirs = await Psql.RunAsync(referencePort, ["-q", "-f", path]);
+            Assert.Contains("invalid byte sequence for encoding \"UTF8\": 0xc3 0x28", theirs.Stderr, StringComparison.Ordinal);
+            Assert.Equal(theirs.Stderr.Replace(table, "t", StringComparison.Ordinal), ours.Stderr.Replace(table, "t", StringComparison.Ordinal));
+            Assert.Equal(theirs.Stdout.Replace(table, "t", StringComparison.Ordinal), ours.Stdout.Replace(table, "t", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
