@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using IrisPgWire.Errors;
 
 namespace IrisPgWire.Copy;
@@ -12,6 +15,12 @@ internal static class CopyFieldParser
 {
     public static void ParseText(ReadOnlySpan<byte> line, CopyOptions options, CopyRow row)
     {
+        // Without a backslash a line is its fields between delimiters as they are; so is a line whose
+        // only backslashes are in NULL fields (\N), which are decided before escapes.
+        var plain = line.IndexOf((byte)'\\') < 0;
+        SplitPlain(line, options, row);
+        if (plain || !HasEscapes(row))
+            return;
         var delimiter = options.Delimiter;
         var specials = options.FieldSpecials;
         // The record is copied into the row once and fields are cut out of the copy: a field without
@@ -84,6 +93,13 @@ internal static class CopyFieldParser
     public static void ParseCsv(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
     {
         byte delimiter = options.Delimiter, quote = options.Quote, escape = options.Escape;
+        // Without a quote a record is its fields between delimiters as they are (outside quotes the
+        // escape is an ordinary byte).
+        if (record.IndexOf(quote) < 0)
+        {
+            SplitPlain(record, options, row);
+            return;
+        }
         SearchValues<byte> fieldSpecials = options.FieldSpecials, quotedSpecials = options.QuotedSpecials;
         // As in ParseText: fields are cut out of the row's copy of the record, quotes and escapes removed.
         var data = row.Load(record);
@@ -142,6 +158,58 @@ internal static class CopyFieldParser
             i++;
             w++;
         }
+    }
+
+    /// <summary>
+    /// A record with nothing to undo: the row's copy of it, cut at each delimiter, which 32 bytes at a
+    /// time are found as the bits of a vector comparison. A field is NULL when it is the NULL string.
+    /// </summary>
+    private static void SplitPlain(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
+    {
+        row.Load(record);
+        var delimiter = options.Delimiter;
+        var nullBytes = options.NullBytes;
+        var start = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var delimiters = Vector256.Create(delimiter);
+            ref var first = ref MemoryMarshal.GetReference(record);
+            for (; i + Vector256<byte>.Count <= record.Length; i += Vector256<byte>.Count)
+            {
+                var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), delimiters).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    row.AddField(start, at - start, record[start..at].SequenceEqual(nullBytes), quoted: false);
+                    start = at + 1;
+                    mask &= mask - 1;
+                }
+            }
+        }
+        for (; i < record.Length; i++)
+        {
+            if (record[i] != delimiter)
+                continue;
+            row.AddField(start, i - start, record[start..i].SequenceEqual(nullBytes), quoted: false);
+            start = i + 1;
+        }
+        row.AddField(start, record.Length - start, record[start..].SequenceEqual(nullBytes), quoted: false);
+    }
+
+    /// <summary>
+    /// Whether a plainly split line needs escapes undone: a field other than a NULL one holds a backslash,
+    /// or a NULL string ending in one (NULL '\') took the delimiter after it.
+    /// </summary>
+    private static bool HasEscapes(CopyRow row)
+    {
+        for (var k = 0; k < row.FieldCount; k++)
+        {
+            var field = row.Field(k);
+            if (row.IsNull(k) ? field.EndsWith((byte)'\\') : field.Contains((byte)'\\'))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Keeps <paramref name="length"/> bytes of the record at <paramref name="from"/>: moves them down to <paramref name="to"/> in the copy unless they are there.</summary>

@@ -142,6 +142,27 @@ internal sealed class CopyRecordReader
                     _scan = i;
                     return;
                 }
+                if (i > _input.Start && i + 1 < _input.End && _input[i + 1] == (byte)'.')
+                {
+                    // \. ends the data wherever it stands in a TEXT line; what came before it on the line is
+                    // the last record (at the start of a line it is the marker line Emit knows).
+                    if (i + 2 >= _input.End && !final)
+                    {
+                        _scan = i;
+                        return;
+                    }
+                    var after = i + 2 < _input.End ? _input[i + 2] : -1;
+                    if (after is not ((byte)'\n' or (byte)'\r' or -1))
+                    {
+                        LineNumber++;
+                        throw new PgErrorException(SqlState.BadCopyFileFormat, "end-of-copy marker corrupt");
+                    }
+                    var last = _input.Slice(_input.Start, i - _input.Start);
+                    _input.Start = _scan = _input.End;
+                    Emit(last, known: i <= _utf8End, handler);
+                    Ended = true;
+                    return;
+                }
                 _scan = Math.Min(i + 2, _input.End);
                 continue;
             }

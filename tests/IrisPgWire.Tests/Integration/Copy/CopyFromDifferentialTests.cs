@@ -31,6 +31,14 @@ public abstract class CopyFromDifferentialTests(ITestServer server, int referenc
         new("text_legacy_delimiter_and_null", Ints, "COPY {t} FROM STDIN WITH DELIMITER AS '|' NULL AS '';", "1|\n2|x"),
         new("text_column_list", "a int, b text, c int DEFAULT 7", "COPY {t} (b, a) FROM STDIN;", "x\t1\ny\t2"),
         new("text_unicode", Ints, "COPY {t} FROM STDIN;", "1\tZoë ü 日本 😀"),
+        // Lines whose only backslashes are NULL markers, and ones where a backslash escapes the delimiter.
+        new("text_null_markers_beside_escapes", "a int, b text, c text", "COPY {t} FROM STDIN;", "1\t\\N\ta\\tb\n2\tx\\\\\t\\N\n3\t\\N\t\\N"),
+        new("text_escaped_delimiter_after_null_marker", "a int, b text, c text", "COPY {t} FROM STDIN;", "1\t\\N\\\tx\ty"),
+        new("text_null_string_ending_in_backslash", "a int, b text, c text", "COPY {t} FROM STDIN WITH (NULL '\\');", "1\t\\\tx\n2\t\\\ty\tz"),
+        new("text_null_string_ending_in_backslash_alone", "a int, b text", "COPY {t} FROM STDIN WITH (NULL '\\');", "1\t\\"),
+        // \. ends the data wherever it is in a TEXT line (copyfromparse.c, CopyReadLineText).
+        new("text_end_marker_mid_line", Ints, "COPY {t} FROM STDIN;", "1\ta\n2\tb\\.\n3\tc"),
+        new("text_end_marker_mid_line_corrupt", Ints, "COPY {t} FROM STDIN;", "1\ta\\.b"),
         new("text_header_skipped", Ints, "COPY {t} FROM STDIN WITH (HEADER true);", "a\tb\n1\tx"),
         new("text_extra_column", Ints, "COPY {t} FROM STDIN;", "1\tx\textra"),
         new("text_missing_column", Ints, "COPY {t} FROM STDIN;", "1"),

@@ -91,6 +91,15 @@ public class CopyDecoderTests
     }
 
     [Fact]
+    public void Text_end_marker_in_the_middle_of_a_line_ends_the_data_after_what_precedes_it()
+    {
+        Assert.Equal(["1:1|a", "2:2|b"], DecodeEverySplit(Options(), "1\ta\n2\tb\\.\n3\tc\n"));
+        Assert.Equal(["1:1|a", "2:2|b"], DecodeEverySplit(Options(), "1\ta\n2\tb\\."));
+        Assert.Equal(["1:1|a\\.b"], DecodeEverySplit(Options(), "1\ta\\\\.b\n"));
+        Assert.Equal(["1:1|a", "error: 22P04 end-of-copy marker corrupt"], DecodeEverySplit(Options(), "1\ta\n2\tb\\.c\n"));
+    }
+
+    [Fact]
     public void Text_end_marker_followed_by_data_is_corrupt()
     {
         Assert.Equal(["1:1|a", "error: 22P04 end-of-copy marker corrupt"], DecodeEverySplit(Options(), "1\ta\n\\.x\n"));
