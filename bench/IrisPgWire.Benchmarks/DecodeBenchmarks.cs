@@ -58,9 +58,9 @@ public class DecodeBenchmarks
             throw new InvalidOperationException($"line {line} is not UTF-8");
         _row.Clear();
         if (_options.IsCsv)
-            CopyFieldParser.ParseCsv(record, _options, _row);
+            CopyFieldParser.ParseCsv(record, _options, _row, _reader.RecordMayBeEscaped);
         else
-            CopyFieldParser.ParseText(record, _options, _row);
+            CopyFieldParser.ParseText(record, _options, _row, _reader.RecordMayBeEscaped);
         _fields += _row.FieldCount;
     }
 }

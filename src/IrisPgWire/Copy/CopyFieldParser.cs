@@ -13,8 +13,17 @@ namespace IrisPgWire.Copy;
 /// </summary>
 internal static class CopyFieldParser
 {
-    public static void ParseText(ReadOnlySpan<byte> line, CopyOptions options, CopyRow row)
+    /// <param name="line">The record, line ending removed.</param>
+    /// <param name="options">The COPY's options.</param>
+    /// <param name="row">Receives the fields.</param>
+    /// <param name="mayBeEscaped">False when the record reader saw no backslash in it.</param>
+    public static void ParseText(ReadOnlySpan<byte> line, CopyOptions options, CopyRow row, bool mayBeEscaped = true)
     {
+        if (!mayBeEscaped)
+        {
+            SplitPlain(line, options, row);
+            return;
+        }
         // Without a backslash a line is its fields between delimiters as they are; so is a line whose
         // only backslashes are in NULL fields (\N), which are decided before escapes.
         var plain = line.IndexOf((byte)'\\') < 0;
@@ -90,12 +99,16 @@ internal static class CopyFieldParser
     }
 
     /// <summary>CSV fields; throws "unterminated CSV quoted field" when a quote is left open.</summary>
-    public static void ParseCsv(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
+    /// <param name="record">The record, line ending removed.</param>
+    /// <param name="options">The COPY's options.</param>
+    /// <param name="row">Receives the fields.</param>
+    /// <param name="mayBeQuoted">False when the record reader saw no quote or escape in it.</param>
+    public static void ParseCsv(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row, bool mayBeQuoted = true)
     {
         byte delimiter = options.Delimiter, quote = options.Quote, escape = options.Escape;
         // Without a quote a record is its fields between delimiters as they are (outside quotes the
         // escape is an ordinary byte).
-        if (record.IndexOf(quote) < 0)
+        if (!mayBeQuoted || record.IndexOf(quote) < 0)
         {
             SplitPlain(record, options, row);
             return;
@@ -181,7 +194,7 @@ internal static class CopyFieldParser
                 while (mask != 0)
                 {
                     var at = i + BitOperations.TrailingZeroCount(mask);
-                    row.AddField(start, at - start, record[start..at].SequenceEqual(nullBytes), quoted: false);
+                    row.AddField(start, at - start, IsNull(record, start, at, nullBytes), quoted: false);
                     start = at + 1;
                     mask &= mask - 1;
                 }
@@ -191,11 +204,15 @@ internal static class CopyFieldParser
         {
             if (record[i] != delimiter)
                 continue;
-            row.AddField(start, i - start, record[start..i].SequenceEqual(nullBytes), quoted: false);
+            row.AddField(start, i - start, IsNull(record, start, i, nullBytes), quoted: false);
             start = i + 1;
         }
-        row.AddField(start, record.Length - start, record[start..].SequenceEqual(nullBytes), quoted: false);
+        row.AddField(start, record.Length - start, IsNull(record, start, record.Length, nullBytes), quoted: false);
     }
+
+    /// <summary>Whether record[start..end] is the NULL string; most fields differ from it in length.</summary>
+    private static bool IsNull(ReadOnlySpan<byte> record, int start, int end, ReadOnlySpan<byte> nullBytes) =>
+        end - start == nullBytes.Length && record[start..end].SequenceEqual(nullBytes);
 
     /// <summary>
     /// Whether a plainly split line needs escapes undone: a field other than a NULL one holds a backslash,

@@ -236,9 +236,9 @@ internal sealed class CopyInOperation : IAsyncDisposable
             _row.Clear();
             _row.LineNumber = line;
             if (_options.IsCsv)
-                CopyFieldParser.ParseCsv(record, _options, _row);
+                CopyFieldParser.ParseCsv(record, _options, _row, _reader.RecordMayBeEscaped);
             else
-                CopyFieldParser.ParseText(record, _options, _row);
+                CopyFieldParser.ParseText(record, _options, _row, _reader.RecordMayBeEscaped);
         }
         catch (PgErrorException e) when (e.Context is null)
         {

@@ -33,6 +33,9 @@ internal sealed class CopyRecordReader
     /// </summary>
     private int _utf8End;
 
+    /// <summary>Whether the record being scanned has had a backslash (TEXT) or a quote or escape (CSV).</summary>
+    private bool _escaped;
+
     /// <summary>False once a run failed the check: from there on each record is checked alone, so the error names its line.</summary>
     private bool _checkRuns = true;
 
@@ -40,6 +43,12 @@ internal sealed class CopyRecordReader
 
     /// <summary>Lines read so far, the current one included.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>
+    /// While the handler runs: false when the record has no backslash (TEXT) or no quote or escape (CSV),
+    /// so it is its fields between delimiters as they are.
+    /// </summary>
+    public bool RecordMayBeEscaped { get; private set; } = true;
 
     /// <summary>While the handler runs: true when the record is already known to be valid UTF-8.</summary>
     public bool RecordIsUtf8 { get; private set; }
@@ -109,6 +118,7 @@ internal sealed class CopyRecordReader
             var c = _input[i];
             if (csv && (c == quote || c == escape))
             {
+                _escaped = true;
                 if (!_inQuote)
                 {
                     // Outside quotes only the quote matters; the escape is an ordinary byte.
@@ -136,6 +146,7 @@ internal sealed class CopyRecordReader
             }
             if (c == (byte)'\\')
             {
+                _escaped = true;
                 // TEXT: a backslash takes the next byte with it, so an escaped line ending does not end the line.
                 if (i + 1 >= _input.End && !final)
                 {
@@ -208,6 +219,8 @@ internal sealed class CopyRecordReader
     {
         LineNumber++;
         RecordIsUtf8 = known;
+        RecordMayBeEscaped = _escaped;
+        _escaped = false;
         if (record.Length >= 2 && record[0] == (byte)'\\' && record[1] == (byte)'.')
         {
             if (record.Length == 2)

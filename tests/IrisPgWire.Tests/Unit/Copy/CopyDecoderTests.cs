@@ -24,9 +24,9 @@ public class CopyDecoderTests
         {
             row.Clear();
             if (options.IsCsv)
-                CopyFieldParser.ParseCsv(record, options, row);
+                CopyFieldParser.ParseCsv(record, options, row, reader.RecordMayBeEscaped);
             else
-                CopyFieldParser.ParseText(record, options, row);
+                CopyFieldParser.ParseText(record, options, row, reader.RecordMayBeEscaped);
             var fields = Enumerable.Range(0, row.FieldCount).Select(i => row.IsNull(i) ? "∅" : Encoding.UTF8.GetString(row.Field(i)));
             rows.Add($"{line}:{string.Join("|", fields)}");
         }
