@@ -55,7 +55,9 @@ internal sealed class CopyOutOperation
             source = table;
             var columns = CopyInOperation.ResolveColumns(table, statement.Columns);
             CopyInOperation.CheckForced(options.ForceQuote, "FORCE_QUOTE", table, columns);
-            sql = $"SELECT {string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))} FROM {QuoteIdentifier(table.Name)}";
+            // A table outside public is named with its schema; the stores without schemas only have public.
+            var from = table.Schema is "public" or "" ? QuoteIdentifier(table.Name) : QuoteIdentifier(table.Schema) + "." + QuoteIdentifier(table.Name);
+            sql = $"SELECT {string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)))} FROM {from}";
             if (options.Format != CopyFormat.Binary && backend is IRawTableReaderProvider provider)
             {
                 var described = columns.Select(c => new ResultColumn(c.Name, c.Type, table.Oid, c.Number)).ToList();

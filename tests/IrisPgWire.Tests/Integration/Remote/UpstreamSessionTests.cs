@@ -30,6 +30,22 @@ public class UpstreamSessionTests(UpstreamServer server)
             """
         },
         {
+            "copy_to_from_a_schema",
+            """
+            CREATE SCHEMA {t}_s;
+            CREATE TABLE {t}_s.items (id int, name text);
+            CREATE TABLE {t} (id int, name text);
+            INSERT INTO {t}_s.items VALUES (1, 'in schema'), (2, 'also');
+            INSERT INTO {t} VALUES (9, 'in public');
+            COPY {t}_s.items TO STDOUT;
+            COPY {t}_s.items (name) TO STDOUT (FORMAT csv, HEADER);
+            COPY {t} TO STDOUT;
+            DROP TABLE {t}_s.items;
+            DROP SCHEMA {t}_s;
+            DROP TABLE {t};
+            """
+        },
+        {
             "transactions_and_savepoints",
             """
             CREATE TABLE {t} (id int PRIMARY KEY, name text);
