@@ -53,11 +53,10 @@ internal static class CopyFieldParser
                     break;
                 // A backslash: the escape sequences of the text format.
                 i++;
+                // A backslash that ends the line (only the last one of the input can) is dropped, as
+                // CopyReadAttributesText does.
                 if (i >= line.Length)
-                {
-                    data[w++] = (byte)'\\';
                     break;
-                }
                 var c = line[i++];
                 switch (c)
                 {

@@ -252,14 +252,11 @@ internal sealed class CopyInOperation : IAsyncDisposable
                 MatchHeader(record, line);
             return;
         }
-        // An empty line with one column is one empty field; more fields than columns, or fewer, is an error.
+        // An empty line with one column is one empty field; more fields than columns is an error before any
+        // is read, fewer when the loop below reaches the first missing one, after the fields before it were
+        // converted (copyfromparse.c, NextCopyFrom).
         if (_row.FieldCount > _columns.Length)
             throw new PgErrorException(SqlState.BadCopyFileFormat, "extra data after last expected column")
-            {
-                Context = CopyErrorContext.LineWithText(_table.Name, line, record),
-            };
-        if (_row.FieldCount < _columns.Length)
-            throw new PgErrorException(SqlState.BadCopyFileFormat, $"missing data for column \"{_columns[_row.FieldCount].Name}\"")
             {
                 Context = CopyErrorContext.LineWithText(_table.Name, line, record),
             };
@@ -268,6 +265,11 @@ internal sealed class CopyInOperation : IAsyncDisposable
         var fieldsAreUtf8 = _options.IsCsv || !record.Contains((byte)'\\');
         for (var i = 0; i < _columns.Length; i++)
         {
+            if (i == _row.FieldCount)
+                throw new PgErrorException(SqlState.BadCopyFileFormat, $"missing data for column \"{_columns[i].Name}\"")
+                {
+                    Context = CopyErrorContext.LineWithText(_table.Name, line, record),
+                };
             var isNull = _row.IsNull(i);
             if (_options.IsCsv)
             {

@@ -76,7 +76,7 @@ internal sealed class CopyRecordReader
             // record, line endings included, and the field parser then reports it unterminated.
             var record = _input.Slice(_input.Start, _input.Length);
             _input.Start = _scan = _input.End;
-            Emit(record, known: false, handler);
+            Emit(record, known: false, handler, last: true);
         }
     }
 
@@ -163,7 +163,8 @@ internal sealed class CopyRecordReader
                         return;
                     }
                     var after = i + 2 < _input.End ? _input[i + 2] : -1;
-                    if (after is not ((byte)'\n' or (byte)'\r' or -1))
+                    // At the end of the input PostgreSQL finds no line ending after it either: corrupt.
+                    if (after is not ((byte)'\n' or (byte)'\r'))
                     {
                         LineNumber++;
                         throw new PgErrorException(SqlState.BadCopyFileFormat, "end-of-copy marker corrupt");
@@ -214,8 +215,13 @@ internal sealed class CopyRecordReader
         }
     }
 
-    /// <summary>Hands a record on, unless it is the end marker; <paramref name="known"/> says whether it lies in input already found to be valid UTF-8.</summary>
-    private void Emit(ReadOnlySpan<byte> record, bool known, RecordHandler handler)
+    /// <summary>
+    /// Hands a record on, unless it is the end marker; <paramref name="known"/> says whether it lies in input
+    /// already found to be valid UTF-8, <paramref name="last"/> that it ended with the input, not a line
+    /// ending. There \. is no marker, as in copyfromparse.c (CopyReadLineText): TEXT calls it corrupt, CSV
+    /// reads it as data.
+    /// </summary>
+    private void Emit(ReadOnlySpan<byte> record, bool known, RecordHandler handler, bool last = false)
     {
         LineNumber++;
         RecordIsUtf8 = known;
@@ -223,7 +229,7 @@ internal sealed class CopyRecordReader
         _escaped = false;
         if (record.Length >= 2 && record[0] == (byte)'\\' && record[1] == (byte)'.')
         {
-            if (record.Length == 2)
+            if (record.Length == 2 && !last)
             {
                 Ended = true;
                 return;

@@ -43,6 +43,9 @@ public abstract class CopyFromDifferentialTests(ITestServer server, int referenc
         new("text_extra_column", Ints, "COPY {t} FROM STDIN;", "1\tx\textra"),
         new("text_missing_column", Ints, "COPY {t} FROM STDIN;", "1"),
         new("text_missing_column_on_line_3", Ints, "COPY {t} FROM STDIN;", "1\ta\n2\tb\n3"),
+        // The fields before the first missing one are converted first, so a bad one is reported instead.
+        new("text_bad_value_before_missing_column", Ints, "COPY {t} FROM STDIN;", "1\ta\nabc"),
+        new("csv_bad_value_before_missing_column", "a int, b int, c text", "COPY {t} FROM STDIN WITH (FORMAT csv);", "1,x"),
         new("text_bad_integer", Ints, "COPY {t} FROM STDIN;", "1\tok\nabc\tx"),
         new("text_integer_out_of_range", Ints, "COPY {t} FROM STDIN;", "99999999999\tx"),
         new("text_empty_for_integer", Ints, "COPY {t} FROM STDIN;", "\tx"),
@@ -120,6 +123,56 @@ public abstract class CopyFromDifferentialTests(ITestServer server, int referenc
         Assert.Equal(theirs.Stderr, ours.Stderr);
         Assert.Equal(theirs.Stdout, ours.Stdout);
         Assert.Equal(theirs.ExitCode, ours.ExitCode);
+    }
+
+    /// <summary>
+    /// Data that ends without a line ending, sent by a driver (psql always ends a script's data with one):
+    /// a \. right at the end of the last line, alone on it, or with other bytes after it, and a last line
+    /// with no \. at all. Rows or error must be PostgreSQL's.
+    /// </summary>
+    [Theory]
+    [InlineData("text", "1\ta\n2\tb\\.")]
+    [InlineData("text", "1\ta\n\\.")]
+    [InlineData("text", "1\ta\n2\tb\\.\n3\tc")]
+    [InlineData("text", "1\ta\n2\tb\\.c")]
+    [InlineData("text", "1\ta\n2\tb")]
+    [InlineData("text", "1\ta\n2\tb\\")]
+    [InlineData("csv", "1,a\n\\.")]
+    [InlineData("csv", "1,a\n\\.\n2,b")]
+    public async Task Data_ending_without_a_newline_is_read_as_PostgreSQL_reads_it(string format, string data)
+    {
+        var theirs = await ImportAsync($"Host=127.0.0.1;Port={referencePort};Username=postgres;Database=postgres;Pooling=false", format, data);
+        var ours = await ImportAsync(server.ConnectionString, format, data);
+        Assert.Equal(theirs, ours);
+    }
+
+    /// <summary>Rows as "a|b" lines after an import of <paramref name="data"/>, or "error: SQLSTATE message".</summary>
+    private static async Task<string> ImportAsync(string connectionString, string format, string data)
+    {
+        var table = "copy_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = new Npgsql.NpgsqlCommand($"CREATE TABLE {table} (a int, b text)", connection))
+            await create.ExecuteNonQueryAsync();
+        string result;
+        try
+        {
+            await using (var writer = await connection.BeginTextImportAsync($"COPY {table} FROM STDIN WITH (FORMAT {format})"))
+                await writer.WriteAsync(data);
+            var rows = new List<string>();
+            await using var select = new Npgsql.NpgsqlCommand($"SELECT a, b FROM {table} ORDER BY a", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add($"{reader.GetInt32(0)}|{(reader.IsDBNull(1) ? "NULL" : reader.GetString(1))}");
+            result = string.Join("\n", rows);
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            result = $"error: {e.SqlState} {e.MessageText}";
+        }
+        await using (var drop = new Npgsql.NpgsqlCommand($"DROP TABLE {table}", connection))
+            await drop.ExecuteNonQueryAsync();
+        return result;
     }
 
     /// <summary>

@@ -94,7 +94,9 @@ public class CopyDecoderTests
     public void Text_end_marker_in_the_middle_of_a_line_ends_the_data_after_what_precedes_it()
     {
         Assert.Equal(["1:1|a", "2:2|b"], DecodeEverySplit(Options(), "1\ta\n2\tb\\.\n3\tc\n"));
-        Assert.Equal(["1:1|a", "2:2|b"], DecodeEverySplit(Options(), "1\ta\n2\tb\\."));
+        // At the very end of the input, with no line ending after it, PostgreSQL calls it corrupt.
+        Assert.Equal(["1:1|a", "error: 22P04 end-of-copy marker corrupt"], DecodeEverySplit(Options(), "1\ta\n2\tb\\."));
+        Assert.Equal(["1:1|a", "error: 22P04 end-of-copy marker corrupt"], DecodeEverySplit(Options(), "1\ta\n\\."));
         Assert.Equal(["1:1|a\\.b"], DecodeEverySplit(Options(), "1\ta\\\\.b\n"));
         Assert.Equal(["1:1|a", "error: 22P04 end-of-copy marker corrupt"], DecodeEverySplit(Options(), "1\ta\n2\tb\\.c\n"));
     }
