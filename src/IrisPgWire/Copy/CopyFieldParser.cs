@@ -19,23 +19,31 @@ internal static class CopyFieldParser
     /// <param name="mayBeEscaped">False when the record reader saw no backslash in it.</param>
     public static void ParseText(ReadOnlySpan<byte> line, CopyOptions options, CopyRow row, bool mayBeEscaped = true)
     {
-        if (!mayBeEscaped)
+        // Without a backslash a line is its fields between delimiters as they are; so is a line whose
+        // only backslashes are in NULL fields (\N), which are decided before escapes.
+        if (!mayBeEscaped || line.IndexOf((byte)'\\') < 0)
         {
             SplitPlain(line, options, row);
             return;
         }
-        // Without a backslash a line is its fields between delimiters as they are; so is a line whose
-        // only backslashes are in NULL fields (\N), which are decided before escapes.
-        var plain = line.IndexOf((byte)'\\') < 0;
-        SplitPlain(line, options, row);
-        if (plain || !HasEscapes(row))
-            return;
+        Span<byte> data;
+        if (options.NullBytes.Contains((byte)'\\'))
+        {
+            data = SplitPlain(line, options, row);
+            if (!HasEscapes(row))
+                return;
+            row.DropFields();
+        }
+        else
+        {
+            data = row.Load(line);
+        }
         var delimiter = options.Delimiter;
         var specials = options.FieldSpecials;
+        var nullBytes = options.NullBytes;
         // The record is copied into the row once and fields are cut out of the copy: a field without
         // escapes is already in place, and after an escape the rest moves down over what it freed.
         // i reads the record, w writes the copy; w never passes i.
-        var data = row.Load(line);
         int i = 0, w = 0;
         while (true)
         {
@@ -87,7 +95,7 @@ internal static class CopyFieldParser
                         break;
                 }
             }
-            var isNull = line[rawStart..i].SequenceEqual(options.NullBytes);
+            var isNull = IsNull(line, rawStart, i, nullBytes);
             row.AddField(fieldStart, w - fieldStart, isNull, quoted: false);
             if (i >= line.Length)
                 return;
@@ -163,7 +171,7 @@ internal static class CopyFieldParser
             }
             if (inQuote)
                 throw new PgErrorException(SqlState.BadCopyFileFormat, "unterminated CSV quoted field");
-            var isNull = !quoted && record[rawStart..i].SequenceEqual(options.NullBytes);
+            var isNull = !quoted && IsNull(record, rawStart, i, options.NullBytes);
             row.AddField(fieldStart, w - fieldStart, isNull, quoted);
             if (i >= record.Length)
                 return;
@@ -176,9 +184,10 @@ internal static class CopyFieldParser
     /// A record with nothing to undo: the row's copy of it, cut at each delimiter, which 32 bytes at a
     /// time are found as the bits of a vector comparison. A field is NULL when it is the NULL string.
     /// </summary>
-    private static void SplitPlain(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
+    /// <returns>The row's copy of the record.</returns>
+    private static Span<byte> SplitPlain(ReadOnlySpan<byte> record, CopyOptions options, CopyRow row)
     {
-        row.Load(record);
+        var data = row.Load(record);
         var delimiter = options.Delimiter;
         var nullBytes = options.NullBytes;
         var start = 0;
@@ -207,6 +216,7 @@ internal static class CopyFieldParser
             start = i + 1;
         }
         row.AddField(start, record.Length - start, IsNull(record, start, record.Length, nullBytes), quoted: false);
+        return data;
     }
 
     /// <summary>Whether record[start..end] is the NULL string; most fields differ from it in length.</summary>

@@ -540,8 +540,9 @@ internal sealed class CopyInOperation : IAsyncDisposable
         var lead = record[at];
         var length = lead switch
         {
-            >= 0xF0 and <= 0xF7 => 4,
-            >= 0xE0 => lead <= 0xEF ? 3 : 1,
+            >= 0xF8 => 1,
+            >= 0xF0 => 4,
+            >= 0xE0 => 3,
             >= 0xC0 => 2,
             _ => 1,
         };

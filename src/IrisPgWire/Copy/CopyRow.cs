@@ -43,6 +43,9 @@ public sealed class CopyRow
         return _data.AsSpan(0, record.Length);
     }
 
+    /// <summary>Forgets the fields cut so far and keeps the loaded copy, to cut it again another way.</summary>
+    internal void DropFields() => _fieldCount = 0;
+
     internal void AddField(int start, int length, bool isNull, bool quoted)
     {
         if (_fieldCount == _fields.Length)

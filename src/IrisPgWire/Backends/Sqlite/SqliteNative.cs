@@ -5,8 +5,9 @@ namespace IrisPgWire.Backends.Sqlite;
 
 /// <summary>
 /// The few SQLite C functions COPY calls once per value (binding on the way in, reading columns on the
-/// way out), bound directly to the e_sqlite3 library that SQLitePCLRaw ships. SQLitePCLRaw's own wrappers take and release a SafeHandle and go through a
-/// provider interface on every call, which on a bulk load cost more than the binding itself; these take
+/// way out), bound directly to the e_sqlite3 library that SQLitePCLRaw ships. SQLitePCLRaw's own
+/// wrappers take and release a SafeHandle and go through a provider interface on every call, which on
+/// a bulk load cost more than the binding itself; these take
 /// the statement's raw handle, which stays valid while its <see cref="sqlite3_stmt"/> is alive.
 /// Functions that return at once and never call back into .NET skip the GC transition.
 /// </summary>
